@@ -1,0 +1,5 @@
+package org.newsroom.article.article;
+
+public enum ArticleStatus {
+	DRAFT, SCHEDULED, PUBLISHED, WITHDRAWN
+}

@@ -1,0 +1,5 @@
+package org.newsroom.media.photo;
+
+public enum MediaStatus {
+	ACTIVE, TAKEN_DOWN
+}

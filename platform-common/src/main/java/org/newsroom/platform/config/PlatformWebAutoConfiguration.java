@@ -1,0 +1,89 @@
+package org.newsroom.platform.config;
+
+import org.newsroom.platform.problem.ReactiveProblemErrorHandler;
+import org.newsroom.platform.problem.ReactiveProblemHandler;
+import org.newsroom.platform.problem.ServletProblemErrorController;
+import org.newsroom.platform.problem.ServletProblemHandler;
+import org.newsroom.platform.security.ReactiveApiSecurity;
+import org.newsroom.platform.security.ReactiveProblemAuthHandlers;
+import org.newsroom.platform.security.ServletApiSecurity;
+import org.newsroom.platform.security.ServletProblemAuthHandlers;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+
+/**
+ * Registers the shared error and security pieces for whichever web stack the application runs
+ * on, ahead of Boot's defaults so those back off.
+ */
+@AutoConfiguration(beforeName = {
+		"org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration",
+		"org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration",
+		"org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration",
+		"org.springframework.boot.webflux.autoconfigure.error.ErrorWebFluxAutoConfiguration" })
+public class PlatformWebAutoConfiguration {
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = Type.SERVLET)
+	static class Servlet {
+
+		@Bean
+		ServletProblemHandler servletProblemHandler() {
+			return new ServletProblemHandler();
+		}
+
+		@Bean
+		ServletProblemErrorController servletProblemErrorController() {
+			return new ServletProblemErrorController();
+		}
+
+		@Bean
+		@ConditionalOnClass(HttpSecurity.class)
+		ServletProblemAuthHandlers servletProblemAuthHandlers(JsonMapper json) {
+			return new ServletProblemAuthHandlers(json);
+		}
+
+		@Bean
+		@ConditionalOnClass(HttpSecurity.class)
+		ServletApiSecurity servletApiSecurity(ServletProblemAuthHandlers handlers) {
+			return new ServletApiSecurity(handlers);
+		}
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = Type.REACTIVE)
+	static class Reactive {
+
+		@Bean
+		ReactiveProblemHandler reactiveProblemHandler() {
+			return new ReactiveProblemHandler();
+		}
+
+		/** Before Boot's DefaultErrorWebExceptionHandler (order -1). */
+		@Bean
+		@Order(-2)
+		ReactiveProblemErrorHandler reactiveProblemErrorHandler(JsonMapper json) {
+			return new ReactiveProblemErrorHandler(json);
+		}
+
+		@Bean
+		@ConditionalOnClass(ServerHttpSecurity.class)
+		ReactiveProblemAuthHandlers reactiveProblemAuthHandlers(JsonMapper json) {
+			return new ReactiveProblemAuthHandlers(json);
+		}
+
+		@Bean
+		@ConditionalOnClass(ServerHttpSecurity.class)
+		ReactiveApiSecurity reactiveApiSecurity(ReactiveProblemAuthHandlers handlers) {
+			return new ReactiveApiSecurity(handlers);
+		}
+	}
+}

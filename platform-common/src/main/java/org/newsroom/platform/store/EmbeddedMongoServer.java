@@ -1,0 +1,95 @@
+package org.newsroom.platform.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An in-process MongoDB wire-protocol server (mongo-java-server with its H2 MVStore backend),
+ * listening on a free loopback port. The application's MongoDB driver talks to it exactly as it
+ * would talk to mongod. {@link #stop()} closes the store file cleanly; it runs after the
+ * application's MongoDB client is closed because that client depends on this bean.
+ */
+public final class EmbeddedMongoServer {
+
+	private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoServer.class);
+
+	private static final Duration STOP_TIMEOUT = Duration.ofSeconds(15);
+
+	private final MongoServer server;
+	private final InetSocketAddress address;
+	private final Path file;
+
+	private EmbeddedMongoServer(MongoServer server, InetSocketAddress address, Path file) {
+		this.server = server;
+		this.address = address;
+		this.file = file;
+	}
+
+	/** Opens (or creates) the store file and starts listening. */
+	public static EmbeddedMongoServer start(Path file) {
+		try {
+			Files.createDirectories(file.toAbsolutePath().getParent());
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("Cannot create the embedded store's directory for " + file, e);
+		}
+		MongoServer server = new MongoServer(new H2Backend(file.toString()));
+		InetSocketAddress address = bind(server);
+		log.info("Embedded MongoDB store {} listening on {}:{} (no spring.mongodb.uri set)", file.toAbsolutePath(),
+				address.getHostString(), address.getPort());
+		return new EmbeddedMongoServer(server, address, file);
+	}
+
+	/** A store that keeps nothing after the process ends. */
+	public static EmbeddedMongoServer startInMemory() {
+		MongoServer server = new MongoServer(H2Backend.inMemory());
+		InetSocketAddress address = bind(server);
+		log.info("Embedded in-memory MongoDB store listening on {}:{}", address.getHostString(), address.getPort());
+		return new EmbeddedMongoServer(server, address, null);
+	}
+
+	private static InetSocketAddress bind(MongoServer server) {
+		server.bind("127.0.0.1", 0);
+		return server.getLocalAddress();
+	}
+
+	public String connectionString() {
+		return "mongodb://" + address.getHostString() + ":" + address.getPort();
+	}
+
+	public int port() {
+		return address.getPort();
+	}
+
+	/**
+	 * Closes client connections, stops the server and closes the store file. Bounded: a stuck
+	 * server thread must never keep the JVM from exiting (the file then loses at most the last
+	 * second of writes, which MVStore had not yet committed).
+	 */
+	public void stop() {
+		Thread stopper = new Thread(server::shutdownNow, "embedded-mongo-stop");
+		stopper.setDaemon(true);
+		stopper.start();
+		try {
+			stopper.join(STOP_TIMEOUT.toMillis());
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+		if (stopper.isAlive()) {
+			log.error("Embedded MongoDB store did not stop within {}; exiting without waiting for it", STOP_TIMEOUT);
+		}
+		else {
+			log.info("Embedded MongoDB store {} closed", file != null ? file.toAbsolutePath() : "(in memory)");
+		}
+	}
+}
