@@ -16,9 +16,7 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.core.NestedExceptionUtils;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.util.ClassUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -38,6 +36,9 @@ public final class ProblemTranslator {
 
 	/** How long clients are asked to wait when the database is unreachable. */
 	public static final Duration STORE_RETRY_AFTER = Duration.ofSeconds(5);
+
+	private static final boolean DATA_ACCESS_PRESENT = ClassUtils
+		.isPresent("org.springframework.dao.DataAccessException", ProblemTranslator.class.getClassLoader());
 
 	private ProblemTranslator() {
 	}
@@ -65,16 +66,13 @@ public final class ProblemTranslator {
 		if (error instanceof HandlerMethodValidationException validation) {
 			return plain(invalidParameters(validation));
 		}
-		if (error instanceof DuplicateKeyException) {
-			return plain(problem(HttpStatus.CONFLICT, "conflict", "Conflict",
-					"A resource with the same unique value already exists."));
+		if (DATA_ACCESS_PRESENT) {
+			Translation dataAccess = DataAccessProblems.translate(error);
+			if (dataAccess != null) {
+				return dataAccess;
+			}
 		}
-		if (error instanceof OptimisticLockingFailureException) {
-			return plain(problem(HttpStatus.CONFLICT, "conflict", "Conflict",
-					"The resource was changed by someone else; read it again and retry."));
-		}
-		if (error instanceof DataAccessResourceFailureException
-				|| hasCauseNamed(error, "com.mongodb.MongoTimeoutException", "com.mongodb.MongoSocketException")) {
+		if (hasCauseNamed(error, "com.mongodb.MongoTimeoutException", "com.mongodb.MongoSocketException")) {
 			log.warn("Store unavailable: {}", NestedExceptionUtils.getMostSpecificCause(error).toString());
 			return withRetryAfter(problem(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable", "Service unavailable",
 					"The service's database cannot be reached right now."), STORE_RETRY_AFTER);
@@ -204,11 +202,11 @@ public final class ProblemTranslator {
 		return detail;
 	}
 
-	private static Translation plain(ProblemDetail problem) {
+	static Translation plain(ProblemDetail problem) {
 		return new Translation(problem, new HttpHeaders());
 	}
 
-	private static Translation withRetryAfter(ProblemDetail problem, Duration retryAfter) {
+	static Translation withRetryAfter(ProblemDetail problem, Duration retryAfter) {
 		HttpHeaders headers = new HttpHeaders();
 		if (retryAfter != null) {
 			headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, retryAfter.toSeconds())));

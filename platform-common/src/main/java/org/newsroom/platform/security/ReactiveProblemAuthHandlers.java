@@ -27,12 +27,12 @@ public class ReactiveProblemAuthHandlers implements ServerAuthenticationEntryPoi
 
 	@Override
 	public Mono<Void> commence(ServerWebExchange exchange, AuthenticationException failure) {
-		return write(exchange, BearerChallenge.forFailure(failure), ServletProblemAuthHandlers.unauthorized(failure));
+		return write(exchange, BearerChallenge.forFailure(failure), AuthProblems.unauthorized(failure));
 	}
 
 	@Override
 	public Mono<Void> handle(ServerWebExchange exchange, AccessDeniedException denied) {
-		return write(exchange, BearerChallenge.forDenied(), ServletProblemAuthHandlers.forbidden());
+		return write(exchange, BearerChallenge.forDenied(), AuthProblems.forbidden());
 	}
 
 	private Mono<Void> write(ServerWebExchange exchange, String challenge, ProblemDetail problem) {

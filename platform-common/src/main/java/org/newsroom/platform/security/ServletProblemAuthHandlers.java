@@ -5,12 +5,10 @@ import java.net.URI;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.newsroom.platform.problem.ProblemTranslator;
 import org.newsroom.platform.problem.Problems;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
@@ -31,14 +29,14 @@ public class ServletProblemAuthHandlers implements AuthenticationEntryPoint, Acc
 	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
 			throws IOException {
 		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, BearerChallenge.forFailure(failure));
-		write(request, response, unauthorized(failure));
+		write(request, response, AuthProblems.unauthorized(failure));
 	}
 
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
 			throws IOException {
 		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, BearerChallenge.forDenied());
-		write(request, response, forbidden());
+		write(request, response, AuthProblems.forbidden());
 	}
 
 	private void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
@@ -47,16 +45,5 @@ public class ServletProblemAuthHandlers implements AuthenticationEntryPoint, Acc
 		response.setStatus(problem.getStatus());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		json.writeValue(response.getOutputStream(), Problems.toMap(problem));
-	}
-
-	static ProblemDetail unauthorized(AuthenticationException failure) {
-		return ProblemTranslator.problem(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
-				BearerChallenge.tokenPresented(failure) ? "The bearer token is invalid or expired."
-						: "This request needs a bearer token from the news realm.");
-	}
-
-	static ProblemDetail forbidden() {
-		return ProblemTranslator.problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
-				"Your account does not have the role this request needs.");
 	}
 }

@@ -1,0 +1,23 @@
+package org.newsroom.ranking.config;
+
+import org.newsroom.platform.security.ReactiveApiSecurity;
+import org.newsroom.platform.security.RealmRoles;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+
+@Configuration(proxyBeanMethods = false)
+class SecurityConfig {
+
+	@Bean
+	SecurityWebFilterChain api(ServerHttpSecurity http, ReactiveApiSecurity security) {
+		return security.build(http, rules -> rules
+			// the page-view beacon every reader's browser sends
+			.pathMatchers(HttpMethod.POST, "/api/rankings/views").permitAll()
+			// bulk views from trusted collectors (CDN logs, apps that batch offline views)
+			.pathMatchers(HttpMethod.POST, "/api/rankings/views/batch").hasRole(RealmRoles.INGEST));
+	}
+}
