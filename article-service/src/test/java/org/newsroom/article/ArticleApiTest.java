@@ -139,6 +139,12 @@ class ArticleApiTest {
 		postAsEditor("{\"headline\": \"x\", \"section\": \"world\", \"byline\": {\"name\": 1}}")
 			.expectStatus().isBadRequest()
 			.expectBody().jsonPath("$.errors[0].field").isEqualTo("byline");
+		postAsEditor("{\"headline\": 123, \"section\": \"world\"}")
+			.expectStatus().isBadRequest()
+			.expectBody().jsonPath("$.errors[0].field").isEqualTo("headline");
+		postAsEditor("{\"headline\": \"x\", \"section\": true}")
+			.expectStatus().isBadRequest()
+			.expectBody().jsonPath("$.errors[0].field").isEqualTo("section");
 	}
 
 	@Test

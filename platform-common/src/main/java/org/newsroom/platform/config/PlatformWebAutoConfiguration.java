@@ -14,6 +14,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -30,6 +31,12 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 		"org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration",
 		"org.springframework.boot.webflux.autoconfigure.error.ErrorWebFluxAutoConfiguration" })
 public class PlatformWebAutoConfiguration {
+
+	@Bean
+	@ConditionalOnClass(JsonMapperBuilderCustomizer.class)
+	StrictJsonTypes strictJsonTypes() {
+		return new StrictJsonTypes();
+	}
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = Type.SERVLET)

@@ -1,6 +1,5 @@
 package org.newsroom.ranking.view;
 
-import jakarta.validation.Valid;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -21,7 +20,8 @@ class ViewController {
 
 	@PostMapping("/api/rankings/views")
 	@ResponseStatus(HttpStatus.ACCEPTED)
-	Mono<Void> view(@Valid @RequestBody ViewRequest view) {
-		return Mono.fromRunnable(() -> counter.count(view.articleId())).subscribeOn(Schedulers.boundedElastic()).then();
+	Mono<Void> view(@RequestBody ViewRequest view) {
+		String articleId = view.validArticleId();
+		return Mono.fromRunnable(() -> counter.count(articleId)).subscribeOn(Schedulers.boundedElastic()).then();
 	}
 }

@@ -1,0 +1,124 @@
+package org.newsroom.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Starts the real local stack once for the whole suite, through the same script a developer
+ * uses ({@code run-local.sh --detach --no-build}): Keycloak with the realm file, the gateway and
+ * the three services on fresh embedded stores without demo data. Stops it when the suite ends,
+ * whether the tests passed or not.
+ *
+ * <p>With {@code NEWSROOM_E2E_REUSE=true} the suite runs against a stack that is already up.
+ */
+public final class LocalStack implements BeforeAllCallback {
+
+	static final String GATEWAY = "http://localhost:8080";
+	static final String KEYCLOAK = "http://localhost:8180";
+
+	@Override
+	public void beforeAll(ExtensionContext context) {
+		context.getRoot()
+			.getStore(ExtensionContext.Namespace.GLOBAL)
+			.computeIfAbsent(Running.class, key -> Running.start(), Running.class);
+	}
+
+	/** The started stack; JUnit closes it after the last test of the run. */
+	static final class Running implements AutoCloseable {
+
+		private final Path root;
+		private final Path state;
+		private final boolean owned;
+
+		private Running(Path root, Path state, boolean owned) {
+			this.root = root;
+			this.state = state;
+			this.owned = owned;
+		}
+
+		static Running start() {
+			Path root = Path.of(System.getProperty("newsroom.root", "..")).toAbsolutePath().normalize();
+			Path state = Path.of(System.getProperty("newsroom.e2e.state", "target/stack")).toAbsolutePath();
+			if (Boolean.parseBoolean(System.getenv("NEWSROOM_E2E_REUSE"))) {
+				return new Running(root, state, false);
+			}
+			for (int port : new int[] { 8080, 8081, 8082, 8083, 8180 }) {
+				if (inUse(port)) {
+					throw new IllegalStateException("Port " + port + " is in use: stop the running platform "
+							+ "(./run-local.sh --stop) or set NEWSROOM_E2E_REUSE=true to test it");
+				}
+			}
+			deleteRecursively(state);
+			Running running = new Running(root, state, true);
+			int exit = running.script("--detach", "--no-build");
+			if (exit != 0) {
+				running.close();
+				throw new IllegalStateException("run-local.sh could not start the stack (exit " + exit
+						+ "); its logs are in " + state.resolve("run/logs"));
+			}
+			return running;
+		}
+
+		@Override
+		public void close() {
+			if (owned) {
+				script("--stop");
+			}
+		}
+
+		private int script(String... args) {
+			List<String> command = Stream.concat(Stream.of(root.resolve("run-local.sh").toString()), Stream.of(args))
+				.toList();
+			ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).inheritIO();
+			builder.environment().put("NEWSROOM_DATA_ROOT", state.resolve("data").toString());
+			builder.environment().put("NEWSROOM_STATE_DIR", state.resolve("run").toString());
+			builder.environment().put("NEWSROOM_DEMO", "false");
+			try {
+				Process process = builder.start();
+				if (!process.waitFor(10, TimeUnit.MINUTES)) {
+					process.destroyForcibly();
+					return -1;
+				}
+				return process.exitValue();
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException(e);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				return -1;
+			}
+		}
+
+		private static boolean inUse(int port) {
+			try (Socket socket = new Socket("127.0.0.1", port)) {
+				return true;
+			}
+			catch (IOException e) {
+				return false;
+			}
+		}
+
+		private static void deleteRecursively(Path dir) {
+			if (!Files.exists(dir)) {
+				return;
+			}
+			try (Stream<Path> paths = Files.walk(dir)) {
+				paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException(e);
+			}
+		}
+	}
+}

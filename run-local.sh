@@ -1,0 +1,240 @@
+#!/usr/bin/env bash
+# Runs the newsroom platform on this machine: a real Keycloak (realm "news") and the gateway
+# and three services on their embedded stores.
+#
+#   ./run-local.sh              build what is stale, start everything, wait until healthy;
+#                               Ctrl-C stops it all
+#   ./run-local.sh --detach     the same, but return once healthy (stop later with --stop)
+#   ./run-local.sh --stop       stop what a detached run started
+#   ./run-local.sh --status     show what is running
+#   --no-build                  use the jars already in */target (the end-to-end suite does)
+#
+# Environment (all optional):
+#   NEWSROOM_DATA_ROOT   where the services keep their stores        (default ./data)
+#   NEWSROOM_STATE_DIR   pid files and logs of this run              (default ./.run-local)
+#   NEWSROOM_CACHE_DIR   the unpacked Keycloak, reused between runs  (default ~/.cache/newsroom)
+#   NEWSROOM_DEMO        false: do not load the demo newsroom into empty stores
+#   NEWSROOM_JAVA_OPTS   extra JVM options for the four services
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+STATE=${NEWSROOM_STATE_DIR:-$ROOT/.run-local}
+DATA=${NEWSROOM_DATA_ROOT:-$ROOT/data}
+CACHE=${NEWSROOM_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/newsroom}
+KC_VERSION=26.7.3
+KC_HOME=$CACHE/keycloak-$KC_VERSION
+KC_PORT=8180
+REALM_FILE=$ROOT/keycloak/news-realm.json
+START_TIMEOUT=${NEWSROOM_START_TIMEOUT:-300}
+
+# name:port, in start order; the gateway last so its routes find the services up
+SERVICES=(article-service:8081 media-service:8082 ranking-service:8083 gateway:8080)
+
+say() { printf '[run-local] %s\n' "$*"; }
+die() { say "$*" >&2; exit 1; }
+
+pid_alive() { [[ -f $1 ]] && kill -0 "$(cat "$1")" 2>/dev/null; }
+
+port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+stop_all() {
+  local pidfile name pid waited
+  [[ -d $STATE/pids ]] || { say "nothing to stop"; return 0; }
+  # services first (they flush and close their stores), Keycloak last
+  for name in gateway ranking-service media-service article-service keycloak; do
+    pidfile=$STATE/pids/$name.pid
+    if pid_alive "$pidfile"; then
+      pid=$(cat "$pidfile")
+      say "stopping $name (pid $pid)"
+      kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
+    fi
+  done
+  for name in gateway ranking-service media-service article-service keycloak; do
+    pidfile=$STATE/pids/$name.pid
+    waited=0
+    while pid_alive "$pidfile" && (( waited < 40 )); do sleep 0.5; waited=$((waited + 1)); done
+    if pid_alive "$pidfile"; then
+      say "$name did not stop in 20 s; killing it"
+      kill -KILL -- "-$(cat "$pidfile")" 2>/dev/null || kill -KILL "$(cat "$pidfile")" 2>/dev/null || true
+    fi
+    rm -f "$pidfile"
+  done
+  say "stopped"
+}
+
+status() {
+  local name pidfile
+  for name in keycloak "${SERVICES[@]%%:*}"; do
+    pidfile=$STATE/pids/$name.pid
+    if pid_alive "$pidfile"; then say "$name running (pid $(cat "$pidfile"))"; else say "$name not running"; fi
+  done
+}
+
+jars_stale() {
+  local module
+  for module in "${SERVICES[@]%%:*}"; do
+    local jar=$ROOT/$module/target/$module.jar
+    [[ -f $jar ]] || return 0
+    if [[ -n $(find "$ROOT/$module/src" "$ROOT/$module/pom.xml" "$ROOT/pom.xml" "$ROOT/platform-common/src" \
+                    "$ROOT/platform-common/pom.xml" -newer "$jar" -type f -print -quit 2>/dev/null) ]]; then
+      return 0
+    fi
+  done
+  return 1
+}
+
+build() {
+  if jars_stale; then
+    say "building the services (sources changed since the last build)"
+    (cd "$ROOT" && ./mvnw -q -B -DskipTests -pl gateway,article-service,media-service,ranking-service -am package)
+  else
+    say "jars are up to date"
+  fi
+}
+
+ensure_keycloak() {
+  if [[ ! -x $KC_HOME/bin/kc.sh ]]; then
+    say "fetching Keycloak $KC_VERSION from Maven Central into $CACHE (once)"
+    mkdir -p "$CACHE"
+    (cd "$ROOT" && ./mvnw -q -B dependency:copy \
+        -Dartifact="org.keycloak:keycloak-quarkus-dist:$KC_VERSION:zip" -DoutputDirectory="$CACHE")
+    rm -rf "$KC_HOME.partial"
+    mkdir -p "$KC_HOME.partial"
+    unzip -q "$CACHE/keycloak-quarkus-dist-$KC_VERSION.zip" -d "$KC_HOME.partial"
+    mv "$KC_HOME.partial/keycloak-$KC_VERSION" "$KC_HOME"
+    rm -rf "$KC_HOME.partial" "$CACHE/keycloak-quarkus-dist-$KC_VERSION.zip"
+  fi
+  # Keycloak imports a realm only when it does not exist yet: when our realm file changed,
+  # start from an empty dev database so the new file is what runs.
+  local hash
+  hash=$(sha256sum "$REALM_FILE" | cut -d' ' -f1)
+  mkdir -p "$KC_HOME/data/import"
+  if [[ $(cat "$KC_HOME/data/.news-realm.sha256" 2>/dev/null) != "$hash" ]]; then
+    rm -rf "$KC_HOME/data/h2"
+    cp "$REALM_FILE" "$KC_HOME/data/import/news-realm.json"
+    echo "$hash" > "$KC_HOME/data/.news-realm.sha256"
+  fi
+}
+
+launch() { # name, then the command
+  local name=$1; shift
+  mkdir -p "$STATE/pids" "$STATE/logs"
+  setsid "$@" > "$STATE/logs/$name.log" 2>&1 < /dev/null &
+  echo $! > "$STATE/pids/$name.pid"
+}
+
+start_keycloak() {
+  say "starting Keycloak on :$KC_PORT (first start builds it: about 100 s)"
+  launch keycloak env KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin \
+    JAVA_OPTS_KC_HEAP="-Xms64m -Xmx768m" \
+    "$KC_HOME/bin/kc.sh" start-dev --http-port=$KC_PORT --hostname=http://localhost:$KC_PORT --import-realm
+}
+
+start_service() { # name port
+  local name=$1 port=$2
+  say "starting $name on :$port"
+  # shellcheck disable=SC2086
+  launch "$name" env SERVER_PORT="$port" NEWSROOM_STORE_DIRECTORY="$DATA/$name" \
+    NEWSROOM_DEMO="${NEWSROOM_DEMO:-true}" \
+    java -Xms64m -Xmx512m ${NEWSROOM_JAVA_OPTS:-} -jar "$ROOT/$name/target/$name.jar"
+}
+
+wait_healthy() {
+  local deadline=$((SECONDS + START_TIMEOUT)) pending name port url
+  while :; do
+    pending=()
+    for name in keycloak "${SERVICES[@]%%:*}"; do
+      if ! pid_alive "$STATE/pids/$name.pid"; then
+        say "$name exited during start-up; the end of its log:" >&2
+        tail -n 40 "$STATE/logs/$name.log" >&2 || true
+        stop_all
+        exit 1
+      fi
+    done
+    curl -fsS -o /dev/null "http://localhost:$KC_PORT/realms/news/.well-known/openid-configuration" 2>/dev/null \
+      || pending+=(keycloak)
+    for entry in "${SERVICES[@]}"; do
+      name=${entry%%:*}; port=${entry##*:}
+      url=http://localhost:$port/actuator/health/readiness
+      curl -fsS "$url" 2>/dev/null | grep -q '"UP"' || pending+=("$name")
+    done
+    (( ${#pending[@]} == 0 )) && return 0
+    if (( SECONDS > deadline )); then
+      say "not healthy after ${START_TIMEOUT} s: ${pending[*]}; logs are in $STATE/logs" >&2
+      stop_all
+      exit 1
+    fi
+    sleep 2
+  done
+}
+
+start() {
+  local detach=$1 do_build=$2 entry
+  for entry in keycloak "${SERVICES[@]%%:*}"; do
+    pid_alive "$STATE/pids/$entry.pid" && die "already running ($entry); use --stop first or --status"
+  done
+  for entry in "$KC_PORT" 8080 8081 8082 8083; do
+    port_busy "$entry" && die "port $entry is in use by another program; stop it first"
+  done
+  command -v java >/dev/null || die "java (17 or newer) is needed"
+  command -v unzip >/dev/null || die "unzip is needed to unpack Keycloak (apt-get install unzip)"
+  command -v curl >/dev/null || die "curl is needed for health checks (apt-get install curl)"
+  $do_build && build
+  for entry in "${SERVICES[@]%%:*}"; do
+    [[ -f $ROOT/$entry/target/$entry.jar ]] || die "$entry/target/$entry.jar is missing; run without --no-build"
+  done
+  ensure_keycloak
+  mkdir -p "$DATA"
+  rm -rf "$STATE/logs"
+  start_keycloak
+  for entry in "${SERVICES[@]}"; do start_service "${entry%%:*}" "${entry##*:}"; done
+  say "waiting until everything is healthy"
+  wait_healthy
+  cat <<EOF
+[run-local] the newsroom is up
+  web edition and API   http://localhost:8080          (try /api/articles, /api/rankings/top)
+  Keycloak              http://localhost:$KC_PORT        (admin console: admin / admin)
+  services              article :8081   media :8082   ranking :8083
+  demo users            editor1/editor1 (editor)  admin1/admin1 (editor, admin)  reader1/reader1
+  token for editor1     curl -s -d client_id=news-web -d grant_type=password -d username=editor1 \\
+                          -d password=editor1 http://localhost:$KC_PORT/realms/news/protocol/openid-connect/token
+  data                  $DATA
+  logs                  $STATE/logs
+EOF
+  if $detach; then
+    say "detached; stop with: $0 --stop"
+  else
+    say "press Ctrl-C to stop"
+    trap 'echo; stop_all; exit 0' INT TERM
+    while :; do
+      for entry in keycloak "${SERVICES[@]%%:*}"; do
+        if ! pid_alive "$STATE/pids/$entry.pid"; then
+          say "$entry stopped unexpectedly; see $STATE/logs/$entry.log"
+          stop_all
+          exit 1
+        fi
+      done
+      sleep 2
+    done
+  fi
+}
+
+detach=false
+do_build=true
+action=start
+for arg in "$@"; do
+  case $arg in
+    --detach) detach=true ;;
+    --no-build) do_build=false ;;
+    --stop) action=stop ;;
+    --status) action=status ;;
+    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
+    *) die "unknown option $arg (see --help)" ;;
+  esac
+done
+
+case $action in
+  stop) stop_all ;;
+  status) status ;;
+  start) start "$detach" "$do_build" ;;
+esac
