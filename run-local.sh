@@ -8,12 +8,14 @@
 #   ./run-local.sh --stop       stop what a detached run started
 #   ./run-local.sh --status     show what is running
 #   --no-build                  use the jars already in */target (the end-to-end suite does)
+#   --demo                      load the demo newsroom even if the stores are not empty
+#                               (by default it is loaded only into empty stores, on a first run)
 #
 # Environment (all optional):
 #   NEWSROOM_DATA_ROOT   where the services keep their stores        (default ./data)
 #   NEWSROOM_STATE_DIR   pid files and logs of this run              (default ./.run-local)
 #   NEWSROOM_CACHE_DIR   the unpacked Keycloak, reused between runs  (default ~/.cache/newsroom)
-#   NEWSROOM_DEMO        false: do not load the demo newsroom into empty stores
+#   NEWSROOM_DEMO        false: never load the demo newsroom
 #   NEWSROOM_JAVA_OPTS   extra JVM options for the four services
 set -euo pipefail
 
@@ -72,7 +74,7 @@ status() {
 
 jars_stale() {
   local module
-  for module in "${SERVICES[@]%%:*}"; do
+  for module in "${SERVICES[@]%%:*}" demo-newsroom; do
     local jar=$ROOT/$module/target/$module.jar
     [[ -f $jar ]] || return 0
     if [[ -n $(find "$ROOT/$module/src" "$ROOT/$module/pom.xml" "$ROOT/pom.xml" "$ROOT/platform-common/src" \
@@ -86,7 +88,7 @@ jars_stale() {
 build() {
   if jars_stale; then
     say "building the services (sources changed since the last build)"
-    (cd "$ROOT" && ./mvnw -q -B -DskipTests -pl gateway,article-service,media-service,ranking-service -am package)
+    (cd "$ROOT" && ./mvnw -q -B -DskipTests -pl gateway,article-service,media-service,ranking-service,demo-newsroom -am package)
   else
     say "jars are up to date"
   fi
@@ -135,7 +137,6 @@ start_service() { # name port
   say "starting $name on :$port"
   # shellcheck disable=SC2086
   launch "$name" env SERVER_PORT="$port" NEWSROOM_STORE_DIRECTORY="$DATA/$name" \
-    NEWSROOM_DEMO="${NEWSROOM_DEMO:-true}" \
     java -Xms64m -Xmx512m ${NEWSROOM_JAVA_OPTS:-} -jar "$ROOT/$name/target/$name.jar"
 }
 
@@ -168,8 +169,23 @@ wait_healthy() {
   done
 }
 
+load_demo() { # reason
+  local jar=$ROOT/demo-newsroom/target/demo-newsroom.jar
+  if [[ ! -f $jar ]]; then
+    say "demo-newsroom/target/demo-newsroom.jar is missing; skipping the demo newsroom"
+    return 0
+  fi
+  say "loading the demo newsroom ($1) through the public API"
+  if ! java -jar "$jar" --gateway http://localhost:8080 --keycloak "http://localhost:$KC_PORT" \
+      > "$STATE/logs/demo-newsroom.log" 2>&1; then
+    say "the demo newsroom could not be loaded (see $STATE/logs/demo-newsroom.log); the platform runs without it"
+    return 0
+  fi
+  tail -n 1 "$STATE/logs/demo-newsroom.log"
+}
+
 start() {
-  local detach=$1 do_build=$2 entry
+  local detach=$1 do_build=$2 demo=$3 entry fresh_store=false
   for entry in keycloak "${SERVICES[@]%%:*}"; do
     pid_alive "$STATE/pids/$entry.pid" && die "already running ($entry); use --stop first or --status"
   done
@@ -184,12 +200,18 @@ start() {
     [[ -f $ROOT/$entry/target/$entry.jar ]] || die "$entry/target/$entry.jar is missing; run without --no-build"
   done
   ensure_keycloak
+  [[ -d $DATA/article-service ]] || fresh_store=true
   mkdir -p "$DATA"
   rm -rf "$STATE/logs"
   start_keycloak
   for entry in "${SERVICES[@]}"; do start_service "${entry%%:*}" "${entry##*:}"; done
   say "waiting until everything is healthy"
   wait_healthy
+  if [[ ${NEWSROOM_DEMO:-true} != false ]]; then
+    if $demo; then load_demo "asked for with --demo"
+    elif $fresh_store; then load_demo "first run on empty stores; NEWSROOM_DEMO=false skips it"
+    fi
+  fi
   cat <<EOF
 [run-local] the newsroom is up
   web edition and API   http://localhost:8080          (try /api/articles, /api/rankings/top)
@@ -221,14 +243,16 @@ EOF
 
 detach=false
 do_build=true
+demo=false
 action=start
 for arg in "$@"; do
   case $arg in
     --detach) detach=true ;;
     --no-build) do_build=false ;;
+    --demo) demo=true ;;
     --stop) action=stop ;;
     --status) action=status ;;
-    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
     *) die "unknown option $arg (see --help)" ;;
   esac
 done
@@ -236,5 +260,5 @@ done
 case $action in
   stop) stop_all ;;
   status) status ;;
-  start) start "$detach" "$do_build" ;;
+  start) start "$detach" "$do_build" "$demo" ;;
 esac
