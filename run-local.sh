@@ -7,6 +7,8 @@
 #   ./run-local.sh --detach     the same, but return once healthy (stop later with --stop)
 #   ./run-local.sh --stop       stop what a detached run started
 #   ./run-local.sh --status     show what is running
+#   ./run-local.sh --stop-service NAME / --start-service NAME
+#                               stop or start one of a detached run's services (fault drills)
 #   --no-build                  use the jars already in */target (the end-to-end suite does)
 #   --demo                      load the demo newsroom even if the stores are not empty
 #                               (by default it is loaded only into empty stores, on a first run)
@@ -17,6 +19,8 @@
 #   NEWSROOM_CACHE_DIR   the unpacked Keycloak, reused between runs  (default ~/.cache/newsroom)
 #   NEWSROOM_DEMO        false: never load the demo newsroom
 #   NEWSROOM_JAVA_OPTS   extra JVM options for the four services
+#   NEWSROOM_STORE_PORT_BASE  fixed ports for the embedded stores (article base+1, media +2,
+#                        ranking +3) so tools can read them; default: any free port
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -28,6 +32,8 @@ KC_HOME=$CACHE/keycloak-$KC_VERSION
 KC_PORT=8180
 REALM_FILE=$ROOT/keycloak/news-realm.json
 START_TIMEOUT=${NEWSROOM_START_TIMEOUT:-300}
+# a failed full start stops what it started; a failed single-service restart leaves the rest up
+STOP_ALL_ON_FAILURE=true
 
 # name:port, in start order; the gateway last so its routes find the services up
 SERVICES=(article-service:8081 media-service:8082 ranking-service:8083 gateway:8080)
@@ -39,27 +45,25 @@ pid_alive() { [[ -f $1 ]] && kill -0 "$(cat "$1")" 2>/dev/null; }
 
 port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
+stop_one() { # name: TERM the process group, wait up to 20 s, then KILL
+  local name=$1 pidfile=$STATE/pids/$1.pid waited=0
+  pid_alive "$pidfile" || { rm -f "$pidfile"; return 0; }
+  say "stopping $name (pid $(cat "$pidfile"))"
+  kill -TERM -- "-$(cat "$pidfile")" 2>/dev/null || kill -TERM "$(cat "$pidfile")" 2>/dev/null || true
+  while pid_alive "$pidfile" && (( waited < 40 )); do sleep 0.5; waited=$((waited + 1)); done
+  if pid_alive "$pidfile"; then
+    say "$name did not stop in 20 s; killing it"
+    kill -KILL -- "-$(cat "$pidfile")" 2>/dev/null || kill -KILL "$(cat "$pidfile")" 2>/dev/null || true
+  fi
+  rm -f "$pidfile"
+}
+
 stop_all() {
-  local pidfile name pid waited
+  local name
   [[ -d $STATE/pids ]] || { say "nothing to stop"; return 0; }
-  # services first (they flush and close their stores), Keycloak last
+  # the gateway first, then the services (they flush and close their stores), Keycloak last
   for name in gateway ranking-service media-service article-service keycloak; do
-    pidfile=$STATE/pids/$name.pid
-    if pid_alive "$pidfile"; then
-      pid=$(cat "$pidfile")
-      say "stopping $name (pid $pid)"
-      kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
-    fi
-  done
-  for name in gateway ranking-service media-service article-service keycloak; do
-    pidfile=$STATE/pids/$name.pid
-    waited=0
-    while pid_alive "$pidfile" && (( waited < 40 )); do sleep 0.5; waited=$((waited + 1)); done
-    if pid_alive "$pidfile"; then
-      say "$name did not stop in 20 s; killing it"
-      kill -KILL -- "-$(cat "$pidfile")" 2>/dev/null || kill -KILL "$(cat "$pidfile")" 2>/dev/null || true
-    fi
-    rm -f "$pidfile"
+    stop_one "$name"
   done
   say "stopped"
 }
@@ -132,37 +136,54 @@ start_keycloak() {
     "$KC_HOME/bin/kc.sh" start-dev --http-port=$KC_PORT --hostname=http://localhost:$KC_PORT --import-realm
 }
 
+store_port() { # name: the embedded store's port, 0 for any free one
+  local base=${NEWSROOM_STORE_PORT_BASE:-}
+  [[ -n $base ]] || { echo 0; return; }
+  case $1 in
+    article-service) echo $((base + 1)) ;;
+    media-service) echo $((base + 2)) ;;
+    ranking-service) echo $((base + 3)) ;;
+    *) echo 0 ;;
+  esac
+}
+
 start_service() { # name port
   local name=$1 port=$2
   say "starting $name on :$port"
   # shellcheck disable=SC2086
   launch "$name" env SERVER_PORT="$port" NEWSROOM_STORE_DIRECTORY="$DATA/$name" \
+    NEWSROOM_STORE_PORT="$(store_port "$name")" \
     java -Xms64m -Xmx512m ${NEWSROOM_JAVA_OPTS:-} -jar "$ROOT/$name/target/$name.jar"
 }
 
-wait_healthy() {
+wait_healthy() { # the names to wait for (default: everything)
   local deadline=$((SECONDS + START_TIMEOUT)) pending name port url
+  local -a names=("$@")
+  (( ${#names[@]} > 0 )) || names=(keycloak "${SERVICES[@]%%:*}")
   while :; do
     pending=()
-    for name in keycloak "${SERVICES[@]%%:*}"; do
+    for name in "${names[@]}"; do
       if ! pid_alive "$STATE/pids/$name.pid"; then
         say "$name exited during start-up; the end of its log:" >&2
         tail -n 40 "$STATE/logs/$name.log" >&2 || true
-        stop_all
+        $STOP_ALL_ON_FAILURE && stop_all
         exit 1
       fi
     done
-    curl -fsS -o /dev/null "http://localhost:$KC_PORT/realms/news/.well-known/openid-configuration" 2>/dev/null \
-      || pending+=(keycloak)
+    if [[ " ${names[*]} " == *" keycloak "* ]]; then
+      curl -fsS -o /dev/null "http://localhost:$KC_PORT/realms/news/.well-known/openid-configuration" 2>/dev/null \
+        || pending+=(keycloak)
+    fi
     for entry in "${SERVICES[@]}"; do
       name=${entry%%:*}; port=${entry##*:}
+      [[ " ${names[*]} " == *" $name "* ]] || continue
       url=http://localhost:$port/actuator/health/readiness
       curl -fsS "$url" 2>/dev/null | grep -q '"UP"' || pending+=("$name")
     done
     (( ${#pending[@]} == 0 )) && return 0
     if (( SECONDS > deadline )); then
       say "not healthy after ${START_TIMEOUT} s: ${pending[*]}; logs are in $STATE/logs" >&2
-      stop_all
+      $STOP_ALL_ON_FAILURE && stop_all
       exit 1
     fi
     sleep 2
@@ -241,23 +262,48 @@ EOF
   fi
 }
 
+service_port() { # name
+  local entry
+  for entry in "${SERVICES[@]}"; do
+    [[ ${entry%%:*} == "$1" ]] && { echo "${entry##*:}"; return 0; }
+  done
+  die "no service called $1 (one of: ${SERVICES[*]%%:*})"
+}
+
+start_one() { # name: start one service of a running stack again and wait for it
+  local name=$1 port
+  port=$(service_port "$name")
+  pid_alive "$STATE/pids/$name.pid" && die "$name is already running"
+  STOP_ALL_ON_FAILURE=false
+  start_service "$name" "$port"
+  wait_healthy "$name"
+  say "$name is up"
+}
+
 detach=false
 do_build=true
 demo=false
 action=start
-for arg in "$@"; do
+target=
+while (( $# > 0 )); do
+  arg=$1; shift
   case $arg in
+    --stop-service|--start-service)
+      (( $# > 0 )) || die "$arg needs a service name"
+      action=$arg; target=$1; shift ;;
     --detach) detach=true ;;
     --no-build) do_build=false ;;
     --demo) demo=true ;;
     --stop) action=stop ;;
     --status) action=status ;;
-    -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
     *) die "unknown option $arg (see --help)" ;;
   esac
 done
 
 case $action in
+  --stop-service) service_port "$target" > /dev/null; stop_one "$target" ;;
+  --start-service) start_one "$target" ;;
   stop) stop_all ;;
   status) status ;;
   start) start "$detach" "$do_build" "$demo" ;;

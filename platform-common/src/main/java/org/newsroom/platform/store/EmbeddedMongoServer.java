@@ -34,8 +34,8 @@ public final class EmbeddedMongoServer {
 		this.file = file;
 	}
 
-	/** Opens (or creates) the store file and starts listening. */
-	public static EmbeddedMongoServer start(Path file) {
+	/** Opens (or creates) the store file and starts listening on the port (0: any free one). */
+	public static EmbeddedMongoServer start(Path file, int port) {
 		try {
 			Files.createDirectories(file.toAbsolutePath().getParent());
 		}
@@ -43,22 +43,22 @@ public final class EmbeddedMongoServer {
 			throw new UncheckedIOException("Cannot create the embedded store's directory for " + file, e);
 		}
 		MongoServer server = new MongoServer(new H2Backend(file.toString()));
-		InetSocketAddress address = bind(server);
+		InetSocketAddress address = bind(server, port);
 		log.info("Embedded MongoDB store {} listening on {}:{} (no spring.mongodb.uri set)", file.toAbsolutePath(),
 				address.getHostString(), address.getPort());
 		return new EmbeddedMongoServer(server, address, file);
 	}
 
 	/** A store that keeps nothing after the process ends. */
-	public static EmbeddedMongoServer startInMemory() {
+	public static EmbeddedMongoServer startInMemory(int port) {
 		MongoServer server = new MongoServer(H2Backend.inMemory());
-		InetSocketAddress address = bind(server);
+		InetSocketAddress address = bind(server, port);
 		log.info("Embedded in-memory MongoDB store listening on {}:{}", address.getHostString(), address.getPort());
 		return new EmbeddedMongoServer(server, address, null);
 	}
 
-	private static InetSocketAddress bind(MongoServer server) {
-		server.bind("127.0.0.1", 0);
+	private static InetSocketAddress bind(MongoServer server, int port) {
+		server.bind("127.0.0.1", port);
 		return server.getLocalAddress();
 	}
 

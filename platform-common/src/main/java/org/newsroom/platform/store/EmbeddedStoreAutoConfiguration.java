@@ -34,11 +34,11 @@ public class EmbeddedStoreAutoConfiguration {
 			throw new EmbeddedStoreRefusedException("Kubernetes");
 		}
 		if (properties.inMemory()) {
-			return EmbeddedMongoServer.startInMemory();
+			return EmbeddedMongoServer.startInMemory(properties.port());
 		}
 		String service = environment.getProperty("spring.application.name", "service");
 		String directory = properties.directory() != null ? properties.directory() : "data/" + service;
-		return EmbeddedMongoServer.start(Path.of(directory, service + ".mv"));
+		return EmbeddedMongoServer.start(Path.of(directory, service + ".mv"), properties.port());
 	}
 
 	@Bean

@@ -8,7 +8,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param directory folder of the store file; default {@code data/<spring.application.name>}
  *     (env {@code NEWSROOM_STORE_DIRECTORY})
  * @param inMemory keep nothing on disk (a throwaway run); env {@code NEWSROOM_STORE_IN_MEMORY}
+ * @param port loopback port to listen on; 0 (the default) picks a free one. A fixed port lets
+ *     tools and end-to-end tests read the store directly (env {@code NEWSROOM_STORE_PORT})
  */
 @ConfigurationProperties("newsroom.store")
-public record EmbeddedStoreProperties(String directory, boolean inMemory) {
+public record EmbeddedStoreProperties(String directory, boolean inMemory, int port) {
 }
