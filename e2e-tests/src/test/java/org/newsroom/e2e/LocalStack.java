@@ -26,11 +26,41 @@ public final class LocalStack implements BeforeAllCallback {
 	static final String GATEWAY = "http://localhost:8080";
 	static final String KEYCLOAK = "http://localhost:8180";
 
+	/** The embedded stores listen on fixed ports in the suite: article 27101, media 27102, ranking 27103. */
+	static final int STORE_PORT_BASE = 27100;
+
+	/** Stops one service of the running stack gracefully (SIGTERM), as an operator would. */
+	static void stopService(String name) {
+		requireOwned().script("--stop-service", name);
+	}
+
+	/** Starts a stopped service again and waits until it is healthy. */
+	static void startService(String name) {
+		int exit = requireOwned().script("--start-service", name);
+		if (exit != 0) {
+			throw new IllegalStateException(name + " did not come back (exit " + exit + ")");
+		}
+	}
+
+	private static volatile Running current;
+
+	private static Running requireOwned() {
+		Running running = current;
+		if (running == null || !running.owned) {
+			throw new IllegalStateException("fault drills need the stack this suite started (not NEWSROOM_E2E_REUSE)");
+		}
+		return running;
+	}
+
 	@Override
 	public void beforeAll(ExtensionContext context) {
 		context.getRoot()
 			.getStore(ExtensionContext.Namespace.GLOBAL)
-			.computeIfAbsent(Running.class, key -> Running.start(), Running.class);
+			.computeIfAbsent(Running.class, key -> {
+				Running running = Running.start();
+				current = running;
+				return running;
+			}, Running.class);
 	}
 
 	/** The started stack; JUnit closes it after the last test of the run. */
@@ -52,7 +82,8 @@ public final class LocalStack implements BeforeAllCallback {
 			if (Boolean.parseBoolean(System.getenv("NEWSROOM_E2E_REUSE"))) {
 				return new Running(root, state, false);
 			}
-			for (int port : new int[] { 8080, 8081, 8082, 8083, 8180 }) {
+			for (int port : new int[] { 8080, 8081, 8082, 8083, 8180, STORE_PORT_BASE + 1, STORE_PORT_BASE + 2,
+					STORE_PORT_BASE + 3 }) {
 				if (inUse(port)) {
 					throw new IllegalStateException("Port " + port + " is in use: stop the running platform "
 							+ "(./run-local.sh --stop) or set NEWSROOM_E2E_REUSE=true to test it");
@@ -76,13 +107,14 @@ public final class LocalStack implements BeforeAllCallback {
 			}
 		}
 
-		private int script(String... args) {
+		int script(String... args) {
 			List<String> command = Stream.concat(Stream.of(root.resolve("run-local.sh").toString()), Stream.of(args))
 				.toList();
 			ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).inheritIO();
 			builder.environment().put("NEWSROOM_DATA_ROOT", state.resolve("data").toString());
 			builder.environment().put("NEWSROOM_STATE_DIR", state.resolve("run").toString());
 			builder.environment().put("NEWSROOM_DEMO", "false");
+			builder.environment().put("NEWSROOM_STORE_PORT_BASE", Integer.toString(STORE_PORT_BASE));
 			try {
 				Process process = builder.start();
 				if (!process.waitFor(10, TimeUnit.MINUTES)) {

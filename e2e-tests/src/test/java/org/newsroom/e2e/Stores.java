@@ -1,0 +1,45 @@
+package org.newsroom.e2e;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+
+/**
+ * Reads the services' stores directly (the embedded wire-protocol servers on their fixed suite
+ * ports), to check what the API says against what was actually stored.
+ */
+final class Stores {
+
+	private Stores() {
+	}
+
+	static long count(String service, String collection) {
+		try (MongoClient client = MongoClients.create(uri(service))) {
+			return client.getDatabase(database(service)).getCollection(collection).countDocuments();
+		}
+	}
+
+	static <T> T read(String service, java.util.function.Function<MongoDatabase, T> query) {
+		try (MongoClient client = MongoClients.create(uri(service))) {
+			return query.apply(client.getDatabase(database(service)));
+		}
+	}
+
+	private static String uri(String service) {
+		int offset = switch (service) {
+			case "article-service" -> 1;
+			case "media-service" -> 2;
+			case "ranking-service" -> 3;
+			default -> throw new IllegalArgumentException(service);
+		};
+		return "mongodb://127.0.0.1:" + (LocalStack.STORE_PORT_BASE + offset) + "/?serverSelectionTimeoutMS=3000";
+	}
+
+	private static String database(String service) {
+		return switch (service) {
+			case "article-service" -> "articles";
+			case "media-service" -> "media";
+			default -> "rankings";
+		};
+	}
+}
