@@ -26,8 +26,9 @@ final class YamlTree {
 		return value instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
 	}
 
-	static List<?> list(Object tree, String... path) {
+	@SuppressWarnings("unchecked")
+	static List<Object> list(Object tree, String... path) {
 		Object value = at(tree, path);
-		return value instanceof List<?> list ? list : List.of();
+		return value instanceof List<?> list ? (List<Object>) list : List.of();
 	}
 }
