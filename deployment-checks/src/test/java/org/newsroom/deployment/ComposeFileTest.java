@@ -11,7 +11,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** docker-compose.yml: valid for Compose itself, and wired the way the architecture says. */
 class ComposeFileTest {
@@ -20,8 +19,7 @@ class ComposeFileTest {
 
 	@Test
 	void composeAcceptsTheFile() throws Exception {
-		assumeTrue(composeAvailable(),
-				"docker-compose is not installed: docker-compose.yml was NOT validated by Compose (.ci/run installs it)");
+		RequiredTool.require(composeAvailable(), "docker-compose", "docker-compose.yml's syntax and references");
 
 		Process process = new ProcessBuilder("docker-compose", "-f", Repository.path(ComposeFile.FILE).toString(), "config", "-q")
 			.redirectErrorStream(true)

@@ -11,8 +11,6 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesList;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 /**
  * Renders a kustomization with {@code kubectl kustomize} (the same renderer {@code kubectl apply -k}
  * uses) and reads the result into typed Kubernetes objects. Renders each folder once per run.
@@ -46,8 +44,7 @@ final class Kustomize {
 
 	/** Skips the calling test, saying why, on a machine without kubectl (CI installs it). */
 	static void assumeKubectl() {
-		assumeTrue(kubectlAvailable(),
-				"kubectl is not installed: the Kubernetes manifests were NOT rendered or checked (.ci/run requires it)");
+		RequiredTool.require(kubectlAvailable(), "kubectl", "the Kubernetes manifests");
 	}
 
 	static Manifests render(String folder) {

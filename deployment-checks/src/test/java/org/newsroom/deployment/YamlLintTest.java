@@ -12,15 +12,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** yamllint, with the repository's .yamllint, over every YAML file in the repository. */
 class YamlLintTest {
 
 	@BeforeAll
 	static void yamllintIsInstalled() {
-		assumeTrue(run(Repository.root(), "yamllint", "--version").exit == 0,
-				"yamllint is not installed: the YAML files were NOT linted (.ci/run installs it)");
+		RequiredTool.require(run(Repository.root(), "yamllint", "--version").exit == 0, "yamllint", "the YAML files");
 	}
 
 	@Test
