@@ -36,10 +36,20 @@ class WorkloadHardeningTest {
 	private static final int PRE_STOP_SECONDS = 10;
 
 	/**
-	 * ranking-service flushes its view buffers on shutdown in a lifecycle phase of its own, after
-	 * the web server's graceful phase: it gets a second shutdown phase in its grace period.
+	 * ranking-service stores its buffered views on shutdown, after the web server's graceful
+	 * phase: its grace period holds a second phase, or its own flush limit
+	 * (newsroom.rankings.counting.shutdown-timeout, plus the 5 s it waits for the flushing thread)
+	 * when its application.yml sets a longer one.
 	 */
-	private static final Map<String, Integer> SHUTDOWN_PHASES = Map.of("ranking-service", 2);
+	private static long flushSeconds(ServiceModule module, long phaseSeconds) {
+		if (!module.name().equals("ranking-service")) {
+			return 0;
+		}
+		Map<String, Object> settings = new Yaml().load(Repository.read(module.name() + "/src/main/resources/application.yml"));
+		Object timeout = YamlTree.at(settings, "newsroom", "rankings", "counting", "shutdown-timeout");
+		long own = timeout == null ? 0 : Duration.parse("PT" + String.valueOf(timeout).toUpperCase(java.util.Locale.ROOT)).toSeconds() + 5;
+		return Math.max(phaseSeconds, own);
+	}
 
 	@ParameterizedTest
 	@FieldSource("OVERLAYS")
@@ -237,13 +247,13 @@ class WorkloadHardeningTest {
 		for (ServiceModule module : ServiceModule.all()) {
 			Workload workload = manifests.workload(module.name());
 			Container container = applicationContainer(workload, module);
-			long needed = PRE_STOP_SECONDS + SHUTDOWN_PHASES.getOrDefault(module.name(), 1) * phaseSeconds;
+			long needed = PRE_STOP_SECONDS + phaseSeconds + flushSeconds(module, phaseSeconds);
 
 			assertThat(container.getLifecycle().getPreStop().getExec().getCommand())
 				.as("%s preStop", workload).containsExactly("sleep", String.valueOf(PRE_STOP_SECONDS));
 			assertThat(workload.pod().getTerminationGracePeriodSeconds())
-				.as("%s grace period: preStop %d s + %d shutdown phase(s) of %d s, and time for the JVM to exit",
-						workload, PRE_STOP_SECONDS, SHUTDOWN_PHASES.getOrDefault(module.name(), 1), phaseSeconds)
+				.as("%s grace period: preStop %d s + web shutdown phase %d s + final flush %d s, and time for the JVM to exit",
+						workload, PRE_STOP_SECONDS, phaseSeconds, flushSeconds(module, phaseSeconds))
 				.isGreaterThan(needed);
 		}
 	}
