@@ -130,6 +130,12 @@ class ComposeFileTest {
 		}
 	}
 
+	@Test
+	void everyContainerHasAMemoryLimitForItsJvmToSizeItselfBy() {
+		assertThat(compose.services().keySet()).allSatisfy(service -> assertThat(YamlTree.at(compose.service(service), "mem_limit"))
+			.as(service + " mem_limit").isNotNull());
+	}
+
 	private List<String> dependencies(String service) {
 		return new ArrayList<>(YamlTree.map(compose.service(service), "depends_on").keySet());
 	}
