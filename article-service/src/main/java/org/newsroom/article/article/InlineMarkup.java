@@ -169,7 +169,7 @@ public final class InlineMarkup {
 			List<Node> nodes = new ArrayList<>();
 			StringBuilder literal = new StringBuilder();
 			while (pos < text.length()) {
-				if (closer != null && closes(closer)) {
+				if (closer != null && closes(closer, inStrong)) {
 					flush(literal, nodes);
 					return nodes;
 				}
@@ -205,12 +205,15 @@ public final class InlineMarkup {
 			return closer == null ? nodes : null;
 		}
 
-		/** A closer matches where the text has it, but "*" does not close on the first half of "**". */
-		private boolean closes(String closer) {
+		/**
+		 * A closer matches where the text has it, but "*" does not close on the first half of a
+		 * "**" that can still open bold (inside bold it cannot, so "***x***" is bold italic).
+		 */
+		private boolean closes(String closer, boolean inStrong) {
 			if (!text.startsWith(closer, pos)) {
 				return false;
 			}
-			return !closer.equals("*") || !text.startsWith("**", pos);
+			return !closer.equals("*") || inStrong || !text.startsWith("**", pos);
 		}
 
 		private Node delimited(String marker, boolean inOther, boolean inLink, boolean strong) {
