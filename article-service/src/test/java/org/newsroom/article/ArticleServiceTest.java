@@ -1,5 +1,9 @@
 package org.newsroom.article;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -38,6 +42,24 @@ public abstract class ArticleServiceTest {
 
 	static {
 		media.start();
+		warmUp(identity.jwkSetUri());
+	}
+
+	/**
+	 * The first request to a cold WireMock can take longer than the resource server's JWKS read
+	 * timeout on a busy machine; one request before the application starts makes the first test
+	 * as fast as the others.
+	 */
+	private static void warmUp(String uri) {
+		try {
+			HttpClient client = HttpClient.newHttpClient();
+			for (int i = 0; i < 3; i++) {
+				client.send(HttpRequest.newBuilder(URI.create(uri)).build(), HttpResponse.BodyHandlers.discarding());
+			}
+		}
+		catch (Exception e) {
+			throw new IllegalStateException("the test identity provider does not answer", e);
+		}
 	}
 
 	@DynamicPropertySource
