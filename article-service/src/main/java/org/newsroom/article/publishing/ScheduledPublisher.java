@@ -4,8 +4,11 @@ import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.newsroom.article.article.Article;
@@ -83,11 +86,13 @@ public class ScheduledPublisher {
 
 	/** Publishes what is due now; returns the ids this replica published. */
 	public List<String> publishDue() {
-		List<String> published = new java.util.ArrayList<>();
+		List<String> published = new ArrayList<>();
+		Set<String> attempted = new HashSet<>();
 		for (int i = 0; i < settings.batch(); i++) {
 			Instant now = now();
 			Optional<Article> claimed = store.claimDue(now, owner, now.plus(settings.lease()));
-			if (claimed.isEmpty()) {
+			// an article deferred in this round is due again only in a later one, however short the back-off
+			if (claimed.isEmpty() || !attempted.add(claimed.get().id())) {
 				break;
 			}
 			publishClaimed(claimed.get()).ifPresent(published::add);
@@ -134,10 +139,11 @@ public class ScheduledPublisher {
 		}
 	}
 
-	private void defer(Article article, Instant now, String reason, List<PublishingProblem.PhotoProblem> photos) {
-		Instant retryAt = now.plus(settings.retryDelay());
+	private void defer(Article article, Instant attemptedAt, String reason, List<PublishingProblem.PhotoProblem> photos) {
+		// counted from the end of the attempt: a slow media-service must not eat the back-off
+		Instant retryAt = now().plus(settings.retryDelay());
 		log.warn("Scheduled article {} not published, next attempt at {}: {}", article.id(), retryAt, reason);
-		store.deferDue(article, retryAt, new PublishingProblem(now, reason, photos, retryAt));
+		store.deferDue(article, retryAt, new PublishingProblem(attemptedAt, reason, photos, retryAt));
 	}
 
 	private Instant now() {
