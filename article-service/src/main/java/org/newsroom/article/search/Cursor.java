@@ -1,6 +1,7 @@
 package org.newsroom.article.search;
 
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -57,7 +58,7 @@ record Cursor(int matched, Instant listedAt, String id) {
 			}
 			return new Cursor(matched, Instant.ofEpochMilli(millis), id);
 		}
-		catch (IllegalArgumentException | java.time.DateTimeException e) {
+		catch (IllegalArgumentException | DateTimeException e) {
 			throw invalid();
 		}
 	}

@@ -1,11 +1,14 @@
 package org.newsroom.article.search;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.newsroom.article.article.ArticleStatus;
@@ -54,7 +57,7 @@ class ListingController {
 	}
 
 	record Summary(String id, String slug, String headline, String section, String leadMediaId,
-			java.time.Instant firstPublishedAt) {
+			Instant firstPublishedAt) {
 	}
 
 	record Summaries(List<Summary> items) {
@@ -158,11 +161,11 @@ class ListingController {
 	 * {@code $} are refused in every filter (not in {@code q}, which is free text).
 	 */
 	private static Map<String, String> single(HttpServletRequest request, Set<String> allowed) {
-		Map<String, String> params = new java.util.HashMap<>();
+		Map<String, String> params = new HashMap<>();
 		for (Map.Entry<String, String[]> entry : request.getParameterMap().entrySet()) {
 			String name = entry.getKey();
 			if (!allowed.contains(name)) {
-				throw bad(abbreviate(name), "unknown parameter; known: " + String.join(", ", new java.util.TreeSet<>(allowed)));
+				throw bad(abbreviate(name), "unknown parameter; known: " + String.join(", ", new TreeSet<>(allowed)));
 			}
 			String[] values = entry.getValue();
 			if (!name.equals("ids") && values.length > 1) {
