@@ -1,41 +1,15 @@
 package org.newsroom.article;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.newsroom.platform.test.TestIdentityProvider;
-import org.newsroom.platform.test.TestMongo;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@AutoConfigureRestTestClient
-class ArticleApiTest {
-
-	static final TestIdentityProvider identity = new TestIdentityProvider();
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		TestMongo.register(registry);
-		identity.register(registry);
-	}
-
-	@AfterAll
-	static void stopIdentity() {
-		identity.close();
-	}
-
-	@Autowired
-	RestTestClient http;
+/** The article slice the skeleton started with: drafts, reading rules, slugs, auth and bad input. */
+class ArticleApiTest extends ArticleServiceTest {
 
 	@Test
 	void anEditorCreatesADraftWithLocationAndETag() {
@@ -174,17 +148,6 @@ class ArticleApiTest {
 		http.get().uri("/no/such/path").exchange().expectStatus().isNotFound()
 			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.expectBody().jsonPath("$.type").isEqualTo("urn:newsroom:problem:not-found");
-	}
-
-	private RestTestClient.ResponseSpec postAsEditor(String json) {
-		return http.post().uri("/api/articles").header(HttpHeaders.AUTHORIZATION, "Bearer " + identity.editor())
-			.contentType(MediaType.APPLICATION_JSON).body(json).exchange();
-	}
-
-	private String create(String headline, String section) {
-		return postAsEditor("{\"headline\": \"" + headline + "\", \"section\": \"" + section + "\"}")
-			.expectStatus().isCreated()
-			.expectBody(java.util.Map.class).returnResult().getResponseBody().get("id").toString();
 	}
 
 	private String slugOf(String id) {

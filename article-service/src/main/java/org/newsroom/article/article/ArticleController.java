@@ -1,69 +1,94 @@
 package org.newsroom.article.article;
 
 import java.net.URI;
+import java.util.List;
 
-import jakarta.validation.Valid;
-import org.newsroom.platform.security.RealmRoles;
+import org.newsroom.platform.problem.FieldProblem;
+import org.newsroom.platform.problem.Problems;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
 
+/** Writing and reading single articles. Publishing is in publishing/, lists and search in search/. */
 @RestController
 @RequestMapping("/api/articles")
 class ArticleController {
 
 	private final Newsroom newsroom;
-	private final ArticleRepository articles;
+	private final PageMetadata pages;
 
-	ArticleController(Newsroom newsroom, ArticleRepository articles) {
+	ArticleController(Newsroom newsroom, PageMetadata pages) {
 		this.newsroom = newsroom;
-		this.articles = articles;
+		this.pages = pages;
 	}
 
 	@PostMapping
-	ResponseEntity<ArticleView> create(@Valid @RequestBody ArticleDraft draft) {
-		Article article = newsroom.draft(draft);
+	ResponseEntity<ArticleView> create(@RequestBody ArticleDraft draft, Authentication caller) {
+		Article article = newsroom.draft(draft, Callers.name(caller));
 		return ResponseEntity.created(URI.create("/api/articles/" + article.id()))
-			.eTag(etag(article))
-			.body(ArticleView.of(article));
+			.eTag(VersionPreconditions.etag(article))
+			.body(pages.view(article, true));
 	}
 
 	@GetMapping("/{id}")
-	ResponseEntity<ArticleView> byId(@PathVariable String id, Authentication caller) {
-		Article article = articles.findById(id).filter(a -> visible(a, caller)).orElseThrow(ArticleNotFound::new);
-		return ResponseEntity.ok().eTag(etag(article)).body(ArticleView.of(article));
+	ResponseEntity<ArticleView> byId(@PathVariable String id, Authentication caller, WebRequest request) {
+		return read(newsroom.readable(Newsroom.checkId(id), caller), caller, request);
 	}
 
 	@GetMapping("/slug/{slug}")
-	ResponseEntity<ArticleView> bySlug(@PathVariable String slug, Authentication caller) {
-		Article article = articles.findBySlug(slug).filter(a -> visible(a, caller)).orElseThrow(ArticleNotFound::new);
-		return ResponseEntity.ok().eTag(etag(article)).body(ArticleView.of(article));
+	ResponseEntity<ArticleView> bySlug(@PathVariable String slug, Authentication caller, WebRequest request) {
+		if (slug.length() > 200) {
+			throw Problems.badRequest("slug: at most 200 characters", List.of(new FieldProblem("slug", "at most 200 characters")));
+		}
+		return read(newsroom.readableBySlug(slug, caller), caller, request);
 	}
 
-	@PostMapping("/{id}/publish")
-	ResponseEntity<ArticleView> publish(@PathVariable String id) {
-		Article article = newsroom.publish(id);
-		return ResponseEntity.ok().eTag(etag(article)).body(ArticleView.of(article));
+	/** Replaces the article's content; {@code If-Match} must carry the ETag of the version edited. */
+	@PutMapping("/{id}")
+	ResponseEntity<ArticleView> update(@PathVariable String id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, @RequestBody ArticleDraft draft,
+			Authentication caller) {
+		Newsroom.checkId(id);
+		long version = VersionPreconditions.required(ifMatch);
+		Article article = newsroom.update(id, version, draft, Callers.name(caller));
+		return ResponseEntity.ok().eTag(VersionPreconditions.etag(article)).body(pages.view(article, true));
 	}
 
-	/** Readers see published articles only; to them a draft does not exist. */
-	private static boolean visible(Article article, Authentication caller) {
-		return article.isPublished() || isEditor(caller);
+	@PostMapping("/{id}/corrections")
+	ResponseEntity<ArticleView> correct(@PathVariable String id, @RequestBody CorrectionRequest correction,
+			Authentication caller) {
+		Article article = newsroom.correct(Newsroom.checkId(id), correction.text(), Callers.name(caller));
+		return ResponseEntity.created(URI.create("/api/articles/" + article.id()))
+			.eTag(VersionPreconditions.etag(article))
+			.body(pages.view(article, true));
 	}
 
-	private static boolean isEditor(Authentication caller) {
-		return caller != null && caller.getAuthorities()
-			.stream()
-			.anyMatch(a -> ("ROLE_" + RealmRoles.EDITOR).equals(a.getAuthority()));
+	@DeleteMapping("/{id}")
+	ResponseEntity<Void> delete(@PathVariable String id, Authentication caller) {
+		newsroom.delete(Newsroom.checkId(id), Callers.name(caller));
+		return ResponseEntity.noContent().build();
 	}
 
-	private static String etag(Article article) {
-		return "\"" + (article.version() != null ? article.version() : 0) + "\"";
+	private ResponseEntity<ArticleView> read(Article article, Authentication caller, WebRequest request) {
+		String etag = VersionPreconditions.etag(article);
+		if (request.checkNotModified(etag)) {
+			return ResponseEntity.status(304).eTag(etag).build();
+		}
+		return ResponseEntity.ok().eTag(etag).body(pages.view(article, Callers.isEditor(caller)));
+	}
+
+	/** {@code {"text": "..."}}: what was wrong and what is right now. */
+	record CorrectionRequest(String text) {
 	}
 }

@@ -1,17 +1,25 @@
 package org.newsroom.article.article;
 
+import java.time.Instant;
 import java.util.List;
 
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
-
-/** What an editor sends to create an article. */
+/**
+ * What an editor sends to create an article (POST) or to replace its content (PUT). Checked by
+ * {@link ContentRules}; unknown fields, including operator keys such as {@code $where}, are a
+ * 400 before this record exists.
+ */
 public record ArticleDraft(
-		@NotBlank @Size(max = 200) String headline,
-		@Size(max = 600) String summary,
-		@Size(max = 300) List<@Valid Block> body,
-		@NotBlank String section,
-		@Size(max = 10) List<@NotBlank @Size(max = 100) String> byline,
-		@Size(max = 100) String source) {
+		String headline,
+		String deck,
+		String summary,
+		List<Block> body,
+		String section,
+		List<String> tags,
+		List<String> byline,
+		String source,
+		String dateline,
+		String language,
+		String leadMediaId,
+		List<String> relatedIds,
+		Instant embargoUntil) {
 }

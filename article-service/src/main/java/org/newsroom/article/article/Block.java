@@ -1,11 +1,24 @@
 package org.newsroom.article.article;
 
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
+import com.fasterxml.jackson.annotation.JsonInclude;
 
-/** One piece of an article's body. Text is plain text, never HTML. */
-public record Block(
-		@NotBlank @Pattern(regexp = "paragraph|heading|quote|image|embed", message = "must be paragraph, heading, quote, image or embed") String type,
-		@Size(max = 20_000) String text) {
+/**
+ * One piece of an article's body. Which fields a block carries depends on its type:
+ * {@code paragraph} and {@code heading}: {@code text}; {@code quote}: {@code text} and an optional
+ * {@code attribution}; {@code image}: {@code mediaId} and an optional {@code caption} that
+ * overrides the photo's own; {@code embed}: an http(s) {@code url}. Text is plain text with the
+ * small inline markup of {@link InlineMarkup}; never HTML.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Block(String type, String text, String attribution, String mediaId, String caption, String url) {
+
+	public static final String PARAGRAPH = "paragraph";
+	public static final String HEADING = "heading";
+	public static final String QUOTE = "quote";
+	public static final String IMAGE = "image";
+	public static final String EMBED = "embed";
+
+	public boolean isImage() {
+		return IMAGE.equals(type);
+	}
 }

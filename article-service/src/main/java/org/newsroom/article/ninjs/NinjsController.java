@@ -1,0 +1,31 @@
+package org.newsroom.article.ninjs;
+
+import java.util.Map;
+
+import org.newsroom.article.article.Newsroom;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class NinjsController {
+
+	private final Newsroom newsroom;
+	private final NinjsDocument ninjs;
+
+	NinjsController(Newsroom newsroom, NinjsDocument ninjs) {
+		this.newsroom = newsroom;
+		this.ninjs = ninjs;
+	}
+
+	/** The same visibility as the article itself: readers get published articles only. */
+	@GetMapping("/api/articles/{id}/ninjs")
+	ResponseEntity<Map<String, Object>> ninjs(@PathVariable String id, Authentication caller) {
+		var article = newsroom.readable(Newsroom.checkId(id), caller);
+		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(ninjs.of(article));
+	}
+}

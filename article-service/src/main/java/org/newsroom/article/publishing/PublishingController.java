@@ -1,0 +1,52 @@
+package org.newsroom.article.publishing;
+
+import java.time.Instant;
+
+import org.newsroom.article.article.Article;
+import org.newsroom.article.article.ArticleView;
+import org.newsroom.article.article.Callers;
+import org.newsroom.article.article.Newsroom;
+import org.newsroom.article.article.PageMetadata;
+import org.newsroom.article.article.VersionPreconditions;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/articles/{id}")
+class PublishingController {
+
+	private final PublishingDesk desk;
+	private final PageMetadata pages;
+
+	PublishingController(PublishingDesk desk, PageMetadata pages) {
+		this.desk = desk;
+		this.pages = pages;
+	}
+
+	/** No body (or no {@code at}): publish now. {@code {"at": "2026-05-01T06:00:00Z"}}: schedule. */
+	@PostMapping("/publish")
+	ResponseEntity<ArticleView> publish(@PathVariable String id, @RequestBody(required = false) PublishRequest request,
+			Authentication caller) {
+		Instant at = request != null ? request.at() : null;
+		return respond(desk.publish(Newsroom.checkId(id), at, Callers.name(caller)));
+	}
+
+	@PostMapping("/withdraw")
+	ResponseEntity<ArticleView> withdraw(@PathVariable String id, Authentication caller) {
+		return respond(desk.withdraw(Newsroom.checkId(id), Callers.name(caller)));
+	}
+
+	private ResponseEntity<ArticleView> respond(Article article) {
+		return ResponseEntity.ok().eTag(VersionPreconditions.etag(article)).body(pages.view(article, true));
+	}
+
+	/** @param at when to publish; absent or past means now */
+	record PublishRequest(Instant at) {
+	}
+}

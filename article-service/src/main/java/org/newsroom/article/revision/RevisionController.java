@@ -1,0 +1,41 @@
+package org.newsroom.article.revision;
+
+import java.util.List;
+
+import org.newsroom.platform.problem.FieldProblem;
+import org.newsroom.platform.problem.ProblemException;
+import org.newsroom.platform.problem.Problems;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/** An article's history for editors (the security rules keep everyone else out). */
+@RestController
+class RevisionController {
+
+	private final RevisionLog log;
+
+	RevisionController(RevisionLog log) {
+		this.log = log;
+	}
+
+	/** @param complete false when the history is longer than {@link RevisionLog#MAX_HISTORY} and was cut */
+	record History(String articleId, List<Revision> items, boolean complete) {
+	}
+
+	@GetMapping("/api/articles/{id}/revisions")
+	History revisions(@PathVariable String id) {
+		if (!id.matches("[0-9a-f]{24}")) {
+			throw Problems.badRequest("id: not an id (24 lowercase hex digits)",
+					List.of(new FieldProblem("id", "not an id (24 lowercase hex digits)")));
+		}
+		List<Revision> items = log.history(id);
+		if (items.isEmpty()) {
+			throw new ProblemException(HttpStatus.NOT_FOUND, "article-not-found", "Article not found",
+					"No article with that id has ever existed.");
+		}
+		return new History(id, items, items.size() < RevisionLog.MAX_HISTORY);
+	}
+}
