@@ -55,6 +55,9 @@ public final class ProblemTranslator {
 		if (error instanceof ProblemException p) {
 			return withRetryAfter(p.toProblemDetail(), p.retryAfter());
 		}
+		if (hasCauseNamed(error, "org.springframework.security.authentication.AuthenticationServiceException")) {
+			return tokenCannotBeVerified(error);
+		}
 		JacksonException json = findCause(error, JacksonException.class);
 		if (json != null) {
 			return plain(unreadableJson(json));
@@ -105,6 +108,21 @@ public final class ProblemTranslator {
 		problem.setInstance(body.getInstance());
 		HttpHeaders headers = new HttpHeaders();
 		headers.addAll(framework.getHeaders());
+		return new Translation(problem, headers);
+	}
+
+	/**
+	 * The realm's signing keys could not be fetched (Keycloak unreachable and no cached keys), so
+	 * a presented token cannot be checked. Never a pass: the request is refused as
+	 * unauthenticated, which is what ARCHITECTURE.md §9 promises for writes while Keycloak is down.
+	 */
+	private static Translation tokenCannotBeVerified(Throwable error) {
+		log.warn("Bearer token could not be verified: {}", NestedExceptionUtils.getMostSpecificCause(error).toString());
+		ProblemDetail problem = problem(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
+				"The bearer token cannot be verified right now because the identity provider's keys are unavailable.");
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"news\", error=\"invalid_token\", "
+				+ "error_description=\"The token cannot be verified right now\"");
 		return new Translation(problem, headers);
 	}
 

@@ -7,6 +7,7 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -28,8 +29,11 @@ public class ServletProblemErrorController implements ErrorController {
 		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
 		Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
 		ProblemDetail problem;
+		HttpHeaders headers = new HttpHeaders();
 		if (error instanceof Throwable throwable && !(code instanceof Integer c && c < 500)) {
-			problem = ProblemTranslator.translate(throwable).problem();
+			ProblemTranslator.Translation translation = ProblemTranslator.translate(throwable);
+			problem = translation.problem();
+			headers.addAll(translation.headers());
 		}
 		else {
 			HttpStatus status = code instanceof Integer c && HttpStatus.resolve(c) != null ? HttpStatus.valueOf(c)
@@ -41,6 +45,7 @@ public class ServletProblemErrorController implements ErrorController {
 			problem.setInstance(URI.create(p));
 		}
 		return ResponseEntity.status(problem.getStatus())
+			.headers(headers)
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.body(Problems.toMap(problem));
 	}
