@@ -1,0 +1,54 @@
+package org.newsroom.media.rendition;
+
+import java.time.Duration;
+
+import org.newsroom.media.photo.Photo;
+import org.newsroom.media.photo.PhotoLibrary;
+
+import org.springframework.core.io.Resource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Serves renditions to everyone. A rendition never changes once made, so it is cached for a
+ * year as immutable; conditional requests ({@code If-None-Match}, {@code If-Modified-Since})
+ * and HEAD are answered by Spring MVC from the ETag and Last-Modified set here.
+ */
+@RestController
+class RenditionController {
+
+	static final CacheControl FOREVER = CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
+
+	private final PhotoLibrary library;
+	private final RenditionDesk desk;
+	private final RenditionStore store;
+
+	RenditionController(PhotoLibrary library, RenditionDesk desk, RenditionStore store) {
+		this.library = library;
+		this.desk = desk;
+		this.store = store;
+	}
+
+	@GetMapping("/api/media/{id}/renditions/{name}")
+	ResponseEntity<Resource> rendition(@PathVariable String id, @PathVariable String name) {
+		RenditionSpec spec = RenditionSpec.named(name).orElseThrow(RenditionNotFound::new);
+		Photo photo = library.findActive(id);
+		StoredRendition rendition = desk.obtain(photo, spec);
+		return ResponseEntity.ok()
+			.contentType(MediaType.IMAGE_JPEG)
+			.contentLength(rendition.bytes())
+			.eTag(rendition.etag())
+			.lastModified(rendition.createdAt())
+			.cacheControl(FOREVER)
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.inline().filename(photo.id() + "-" + spec.id() + ".jpg").build().toString())
+			.header("X-Content-Type-Options", "nosniff")
+			.body(store.open(rendition));
+	}
+}
