@@ -105,8 +105,9 @@ public abstract class MediaApiTest {
 		return request.body(form).exchange();
 	}
 
-	/** Uploads with a credit and returns the created photo's JSON. */
-	protected Map<?, ?> uploaded(byte[] file, String metadataJson) {
+	/** Uploads, expects 201, and returns the created photo's JSON. */
+	@SuppressWarnings("unchecked")
+	protected Map<String, Object> uploaded(byte[] file, String metadataJson) {
 		return upload(file, metadataJson).expectStatus().isCreated().expectBody(Map.class).returnResult()
 			.getResponseBody();
 	}
