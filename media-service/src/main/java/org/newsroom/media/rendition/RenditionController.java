@@ -1,12 +1,9 @@
 package org.newsroom.media.rendition;
 
-import java.time.Duration;
-
 import org.newsroom.media.photo.Photo;
 import org.newsroom.media.photo.PhotoLibrary;
 
 import org.springframework.core.io.Resource;
-import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -23,7 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class RenditionController {
 
-	static final CacheControl FOREVER = CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
+	/** Written as the contract spells it (ARCHITECTURE.md §6 and issue 4). */
+	static final String FOREVER = "public, max-age=31536000, immutable";
 
 	private final PhotoLibrary library;
 	private final RenditionDesk desk;
@@ -45,7 +43,7 @@ class RenditionController {
 			.contentLength(rendition.bytes())
 			.eTag(rendition.etag())
 			.lastModified(rendition.createdAt())
-			.cacheControl(FOREVER)
+			.header(HttpHeaders.CACHE_CONTROL, FOREVER)
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					ContentDisposition.inline().filename(photo.id() + "-" + spec.id() + ".jpg").build().toString())
 			.header("X-Content-Type-Options", "nosniff")
