@@ -167,7 +167,7 @@ final class ContainerCheck {
 			long length = in.readUnsignedInt();
 			byte[] typeBytes = in.readFully(4);
 			String type = new String(typeBytes, java.nio.charset.StandardCharsets.ISO_8859_1);
-			if (length > Integer.MAX_VALUE || !type.chars().allMatch(Character::isLetter)) {
+			if (length > Integer.MAX_VALUE || !type.chars().allMatch(c -> (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))) {
 				throw ImageRefused.unreadable("the PNG structure is broken");
 			}
 			if (first && !type.equals("IHDR")) {

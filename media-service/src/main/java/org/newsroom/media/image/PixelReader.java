@@ -122,8 +122,7 @@ public final class PixelReader {
 			source = converted;
 		}
 		int type = source.getType();
-		if (type == BufferedImage.TYPE_3BYTE_BGR || type == BufferedImage.TYPE_INT_RGB
-				|| (type == BufferedImage.TYPE_BYTE_GRAY && space.isCS_sRGB())) {
+		if (type == BufferedImage.TYPE_3BYTE_BGR || type == BufferedImage.TYPE_INT_RGB) {
 			return source;
 		}
 		BufferedImage opaque = new BufferedImage(source.getWidth(), source.getHeight(), BufferedImage.TYPE_INT_RGB);
