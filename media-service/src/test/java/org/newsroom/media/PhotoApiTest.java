@@ -64,6 +64,31 @@ class PhotoApiTest extends MediaApiTest {
 	}
 
 	@Test
+	void theOriginalAnswersConditionalRequestsAndHeadForEditors() {
+		String id = uploadedId(TestPhotos.jpeg(200, 100));
+		String etag = http.get().uri("/api/media/{id}/original", id)
+			.header(HttpHeaders.AUTHORIZATION, bearer(identity.editor()))
+			.exchange()
+			.expectStatus().isOk()
+			.expectHeader().value(HttpHeaders.CONTENT_DISPOSITION, v -> assertThat(v).startsWith("inline"))
+			.expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
+			.returnResult(byte[].class)
+			.getResponseHeaders()
+			.getETag();
+		http.get().uri("/api/media/{id}/original", id)
+			.header(HttpHeaders.AUTHORIZATION, bearer(identity.editor()))
+			.header(HttpHeaders.IF_NONE_MATCH, etag)
+			.exchange()
+			.expectStatus().isNotModified();
+		http.head().uri("/api/media/{id}/original", id)
+			.header(HttpHeaders.AUTHORIZATION, bearer(identity.editor()))
+			.exchange()
+			.expectStatus().isOk()
+			.expectBody().isEmpty();
+		http.head().uri("/api/media/{id}/original", id).exchange().expectStatus().isUnauthorized();
+	}
+
+	@Test
 	void uploadingTheSameBytesTwiceReturnsTheFirstPhoto() throws IOException {
 		byte[] jpeg = image("jpg", 300, 200, Color.GREEN);
 		Map<?, ?> first = upload(jpeg, "a.jpg", "{\"credit\": \"AFP\"}", identity.editor())
