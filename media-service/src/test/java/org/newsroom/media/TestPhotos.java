@@ -153,11 +153,12 @@ public final class TestPhotos {
 		simpleCode(bits, 0); // blue
 		simpleCode(bits, 255); // alpha
 		simpleCode(bits, 0); // distance (unused)
-		// a pixel's seed bit keeps files distinct: the top-right pixel is green in odd files
-		boolean oddFile = (SEEDS.incrementAndGet() & 1) == 1;
+		// the top row's right half spells out a fresh seed, so every file is a different file
+		long seed = SEEDS.incrementAndGet();
 		for (int y = 0; y < height; y++) {
 			for (int x = 0; x < width; x++) {
-				boolean green = x < width / 2 || (oddFile && x == width - 1 && y == 0);
+				int seedBit = x - width / 2;
+				boolean green = x < width / 2 || (y == 0 && seedBit < 63 && ((seed >>> seedBit) & 1) == 1);
 				bits.put(green ? 1 : 0, 1);
 			}
 		}
@@ -244,7 +245,12 @@ public final class TestPhotos {
 				raster.setPixel(x, y, new int[] { 255 - ink[0], 255 - ink[1], 255 - ink[2], 255 - ink[3] });
 			}
 		}
-		raster.setPixel(width - 1, height - 1, new int[] { 255, 255, 255, 250 - (int) (SEEDS.incrementAndGet() % 20) });
+		// the bottom row's last pixels spell out a fresh seed, so every file is a different file
+		long seed = SEEDS.incrementAndGet();
+		for (int bit = 0; bit < Math.min(width / 2, 63); bit++) {
+			int ink = ((seed >>> bit) & 1) == 1 ? 40 : 0;
+			raster.setPixel(width - 1 - bit, height - 1, new int[] { 255, 255, 255, 255 - ink });
+		}
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
 		try (ImageOutputStream output = ImageIO.createImageOutputStream(out)) {

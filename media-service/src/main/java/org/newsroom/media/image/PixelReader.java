@@ -59,14 +59,17 @@ public final class PixelReader {
 		read(reader, param);
 	}
 
-	/** Opens a reader for the type on the stream (header and metadata readable, one image). */
+	/**
+	 * Opens a reader for the type on the stream: metadata is read (CMYK JPEGs need their Adobe
+	 * marker and profile) and the reader may seek back, which some readers do after the header.
+	 */
 	static ImageReader open(ImageType type, ImageInputStream input) {
 		Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(type.formatName());
 		if (!readers.hasNext()) {
 			throw new IllegalStateException("No ImageIO reader for " + type);
 		}
 		ImageReader reader = readers.next();
-		reader.setInput(input, true, false);
+		reader.setInput(input, false, false);
 		return reader;
 	}
 

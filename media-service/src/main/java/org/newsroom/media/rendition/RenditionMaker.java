@@ -1,6 +1,8 @@
 package org.newsroom.media.rendition;
 
+import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,7 +42,7 @@ public class RenditionMaker {
 		ImageType type = ImageType.fromContentType(photo.contentType())
 			.orElseThrow(() -> new IllegalStateException("Stored photo of unknown type " + photo.contentType()));
 		BufferedImage pixels;
-		try (ImageInputStream input = new MemoryCacheImageInputStream(new java.io.ByteArrayInputStream(original))) {
+		try (ImageInputStream input = new MemoryCacheImageInputStream(new ByteArrayInputStream(original))) {
 			pixels = PixelReader.decode(type, input);
 		}
 		catch (IOException e) {
@@ -81,7 +83,13 @@ public class RenditionMaker {
 		int x = (image.getWidth() - crop.width()) / 2;
 		int y = (image.getHeight() - crop.height()) / 2;
 		BufferedImage cut = new BufferedImage(crop.width(), crop.height(), image.getType());
-		cut.getGraphics().drawImage(image.getSubimage(x, y, crop.width(), crop.height()), 0, 0, null);
+		Graphics2D g = cut.createGraphics();
+		try {
+			g.drawImage(image.getSubimage(x, y, crop.width(), crop.height()), 0, 0, null);
+		}
+		finally {
+			g.dispose();
+		}
 		return cut;
 	}
 

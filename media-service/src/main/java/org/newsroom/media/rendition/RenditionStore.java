@@ -6,10 +6,16 @@ import java.util.Optional;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.convert.MongoConverter;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.gridfs.GridFsResource;
 import org.springframework.data.mongodb.gridfs.GridFsTemplate;
 import org.springframework.stereotype.Component;
@@ -23,12 +29,26 @@ public class RenditionStore {
 
 	static final String BUCKET = "rendition_files";
 
+	private static final Logger log = LoggerFactory.getLogger(RenditionStore.class);
+
 	private final MongoTemplate mongo;
 	private final GridFsTemplate files;
 
 	public RenditionStore(MongoTemplate mongo, MongoDatabaseFactory database, MongoConverter converter) {
 		this.mongo = mongo;
 		this.files = new GridFsTemplate(database, converter, BUCKET);
+		indexFilesByPhoto();
+	}
+
+	/** Takedowns find a photo's rendition files by the photo id they are tagged with. */
+	private void indexFilesByPhoto() {
+		try {
+			mongo.indexOps(BUCKET + ".files").createIndex(new Index("metadata.photoId", Sort.Direction.ASC));
+		}
+		catch (DataAccessException storeNotReachable) {
+			// the store is not up yet: the index is an optimisation, and the next start creates it
+			log.warn("Could not create the index on {}.files: {}", BUCKET, storeNotReachable.toString());
+		}
 	}
 
 	public Optional<StoredRendition> find(String photoId, RenditionSpec spec) {
