@@ -123,6 +123,22 @@ class EmbeddedMetadataTest extends MediaApiTest {
 		upload(photo, "{\"caption\": \"Short and right\"}").expectStatus().isCreated();
 	}
 
+	/** XMP is XML: an entity that reads a server file must not reach the photo's fields. */
+	@Test
+	void anXmpPacketWithAnExternalEntityIsIgnoredNotExpanded() {
+		String hostile = """
+				<?xml version="1.0"?><!DOCTYPE x [<!ENTITY leak SYSTEM "file:///etc/passwd">]>
+				<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+				<rdf:Description rdf:about="" xmlns:photoshop="http://ns.adobe.com/photoshop/1.0/">
+				<photoshop:Credit>&leak;</photoshop:Credit></rdf:Description></rdf:RDF></x:xmpmeta>""";
+		byte[] photo = TestPhotos.withXmp(TestPhotos.jpeg(64, 48), hostile);
+		upload(photo, null).expectStatus().isEqualTo(422)
+			.expectBody().jsonPath("$.errors[0].field").isEqualTo("credit");
+		Map<String, Object> created = uploaded(photo, "{\"credit\": \"AFP\"}");
+		assertThat(created).containsEntry("credit", "AFP");
+		assertThat(created.toString()).doesNotContain("root:");
+	}
+
 	@Test
 	void formValuesBreakingTheLimitsAreRefusedNamingTheField() {
 		upload(TestPhotos.jpeg(64, 48), "{\"credit\": \"AFP\", \"altText\": \"" + "a".repeat(1001) + "\"}")
