@@ -1,18 +1,26 @@
 package org.newsroom.media.upload;
 
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.stream.Stream;
+
+import jakarta.servlet.ServletContext;
 
 
 import org.junit.jupiter.api.Test;
 import org.newsroom.media.MediaApiTest;
 import org.newsroom.media.TestPhotos;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 
@@ -24,6 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * from their headers before a single pixel is allocated.
  */
 class UploadSafetyTest extends MediaApiTest {
+
+	@Autowired
+	ServletContext servletContext;
 
 	static final String CREDIT = "{\"credit\": \"AFP\"}";
 
@@ -243,24 +254,35 @@ class UploadSafetyTest extends MediaApiTest {
 	}
 
 	/**
-	 * A chunked upload announces no length. The parser counts as it streams the part to disk and
-	 * answers 413 once the file passes the limit, while the request is still unfinished (its end
-	 * is never sent here): the body was not collected whole first.
+	 * A chunked upload announces no length. Its file part is streamed to a temporary file as it
+	 * arrives (seen here on disk, growing, while the request is still being sent: the bytes are
+	 * not collecting in memory), and the parser answers 413 once the file passes the limit, while
+	 * the request is still unfinished (its end is never sent).
 	 */
 	@Test
-	void aChunkedUploadIsStoppedOnceItPassesTheLimit() throws Exception {
+	void aChunkedUploadGoesToDiskAndIsStoppedOnceItPassesTheLimit() throws Exception {
+		File spool = (File) servletContext.getAttribute(ServletContext.TEMPDIR);
 		try (Socket socket = new Socket("localhost", port)) {
 			socket.setSoTimeout(30_000);
 			OutputStream out = socket.getOutputStream();
 			out.write(("POST /api/media HTTP/1.1\r\nHost: localhost\r\n" + "Authorization: Bearer "
 					+ identity.editor() + "\r\n" + "Content-Type: multipart/form-data; boundary=b0undary\r\n"
 					+ "Transfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+			chunk(out, ("--b0undary\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.jpg\"\r\n"
+					+ "Content-Type: image/jpeg\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+			byte[] block = new byte[64 * 1024];
+			long sent = 0;
+			for (; sent < 4L * 1024 * 1024; sent += block.length) {
+				chunk(out, block);
+			}
+			out.flush();
+			assertThat(largestFileWithin(spool, Duration.ofSeconds(20), 2L * 1024 * 1024))
+				.as("the part being received, on disk in %s", spool)
+				.isGreaterThanOrEqualTo(2L * 1024 * 1024);
+			long alreadySent = sent;
 			Thread sender = new Thread(() -> {
 				try {
-					chunk(out, ("--b0undary\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.jpg\"\r\n"
-							+ "Content-Type: image/jpeg\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-					byte[] block = new byte[64 * 1024];
-					for (long sent = 0; sent <= LIMIT + block.length; sent += block.length) {
+					for (long more = alreadySent; more <= LIMIT + block.length; more += block.length) {
 						chunk(out, block);
 					}
 				}
@@ -274,6 +296,26 @@ class UploadSafetyTest extends MediaApiTest {
 			assertThat(response).startsWith("HTTP/1.1 413");
 			assertThat(response).contains("payload-too-large");
 		}
+	}
+
+	/** Waits until a file in the directory tree reaches the size; returns the largest seen. */
+	private static long largestFileWithin(File directory, Duration wait, long wanted) throws Exception {
+		long deadline = System.nanoTime() + wait.toNanos();
+		long largest = 0;
+		while (System.nanoTime() < deadline && largest < wanted) {
+			try (Stream<Path> files = Files.walk(directory.toPath())) {
+				largest = files.filter(Files::isRegularFile).mapToLong(file -> {
+					try {
+						return Files.size(file);
+					}
+					catch (IOException gone) {
+						return 0;
+					}
+				}).max().orElse(0);
+			}
+			Thread.sleep(50);
+		}
+		return largest;
 	}
 
 	@Test
