@@ -10,46 +10,15 @@ import java.util.Map;
 
 import javax.imageio.ImageIO;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.newsroom.platform.test.TestIdentityProvider;
-import org.newsroom.platform.test.TestMongo;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.HttpEntity;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@AutoConfigureRestTestClient
-class PhotoApiTest {
-
-	static final TestIdentityProvider identity = new TestIdentityProvider();
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		TestMongo.register(registry);
-		identity.register(registry);
-	}
-
-	@AfterAll
-	static void stopIdentity() {
-		identity.close();
-	}
-
-	@Autowired
-	RestTestClient http;
+/** The walking skeleton's photo slice: upload, read, original, dedupe, refusals. */
+class PhotoApiTest extends MediaApiTest {
 
 	@Test
 	void anEditorUploadsAJpegWithCaptionAndCreditAndEveryoneReadsItsMetadata() throws IOException {
@@ -92,6 +61,31 @@ class PhotoApiTest {
 		http.get().uri("/api/media/{id}/original", created.get("id"))
 			.header(HttpHeaders.AUTHORIZATION, "Bearer " + identity.reader())
 			.exchange().expectStatus().isForbidden();
+	}
+
+	@Test
+	void theOriginalAnswersConditionalRequestsAndHeadForEditors() {
+		String id = uploadedId(TestPhotos.jpeg(200, 100));
+		String etag = http.get().uri("/api/media/{id}/original", id)
+			.header(HttpHeaders.AUTHORIZATION, bearer(identity.editor()))
+			.exchange()
+			.expectStatus().isOk()
+			.expectHeader().value(HttpHeaders.CONTENT_DISPOSITION, v -> assertThat(v).startsWith("inline"))
+			.expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
+			.returnResult(byte[].class)
+			.getResponseHeaders()
+			.getETag();
+		http.get().uri("/api/media/{id}/original", id)
+			.header(HttpHeaders.AUTHORIZATION, bearer(identity.editor()))
+			.header(HttpHeaders.IF_NONE_MATCH, etag)
+			.exchange()
+			.expectStatus().isNotModified();
+		http.head().uri("/api/media/{id}/original", id)
+			.header(HttpHeaders.AUTHORIZATION, bearer(identity.editor()))
+			.exchange()
+			.expectStatus().isOk()
+			.expectBody().isEmpty();
+		http.head().uri("/api/media/{id}/original", id).exchange().expectStatus().isUnauthorized();
 	}
 
 	@Test
@@ -142,26 +136,6 @@ class PhotoApiTest {
 			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
 		http.get().uri("/api/media/000000000000000000000000").exchange().expectStatus().isNotFound()
 			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
-	}
-
-	private RestTestClient.ResponseSpec upload(byte[] file, String filename, String metadataJson, String token) {
-		MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
-		HttpHeaders fileHeaders = new HttpHeaders();
-		fileHeaders.setContentType(MediaType.IMAGE_JPEG);
-		form.add("file", new HttpEntity<>(new ByteArrayResource(file) {
-			@Override
-			public String getFilename() {
-				return filename;
-			}
-		}, fileHeaders));
-		HttpHeaders jsonHeaders = new HttpHeaders();
-		jsonHeaders.setContentType(MediaType.APPLICATION_JSON);
-		form.add("metadata", new HttpEntity<>(metadataJson, jsonHeaders));
-		RestTestClient.RequestBodySpec request = http.post().uri("/api/media").contentType(MediaType.MULTIPART_FORM_DATA);
-		if (token != null) {
-			request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
-		}
-		return request.body(form).exchange();
 	}
 
 	static byte[] image(String format, int width, int height, Color color) throws IOException {

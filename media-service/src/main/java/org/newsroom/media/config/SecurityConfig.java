@@ -14,7 +14,8 @@ class SecurityConfig {
 
 	@Bean
 	SecurityFilterChain api(HttpSecurity http, ServletApiSecurity security) throws Exception {
-		// originals are for the newsroom; readers get renditions
+		// originals are for the newsroom; readers get renditions. The shared rules cover the rest:
+		// reads open, PATCH and POST for editors, DELETE (takedown) for admins.
 		return security.build(http, rules -> rules.requestMatchers(HttpMethod.GET, "/api/media/*/original")
 			.hasRole(RealmRoles.EDITOR)
 			.requestMatchers(HttpMethod.HEAD, "/api/media/*/original")

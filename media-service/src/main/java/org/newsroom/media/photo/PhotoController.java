@@ -1,56 +1,72 @@
 package org.newsroom.media.photo;
 
-import java.io.IOException;
-import java.net.URI;
 
-import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 
-import org.springframework.core.io.InputStreamResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.multipart.MultipartFile;
 
+/** Reading photos: one, a filtered page, and (for editors) the original file. */
 @RestController
 @RequestMapping("/api/media")
 class PhotoController {
 
-	private final PhotoDesk desk;
+	private final PhotoLibrary library;
+	private final OriginalStore originals;
 
-	PhotoController(PhotoDesk desk) {
-		this.desk = desk;
-	}
-
-	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-	ResponseEntity<PhotoView> upload(@RequestPart("file") MultipartFile file,
-			@Valid @RequestPart(name = "metadata", required = false) PhotoMetadata metadata) throws IOException {
-		PhotoDesk.Upload upload = desk.upload(file.getBytes(), metadata != null ? metadata : PhotoMetadata.NONE);
-		URI location = URI.create("/api/media/" + upload.photo().id());
-		PhotoView view = PhotoView.of(upload.photo());
-		return upload.created() ? ResponseEntity.created(location).body(view)
-				: ResponseEntity.ok().location(location).body(view);
+	PhotoController(PhotoLibrary library, OriginalStore originals) {
+		this.library = library;
+		this.originals = originals;
 	}
 
 	@GetMapping("/{id}")
 	PhotoView byId(@PathVariable String id) {
-		return PhotoView.of(desk.find(id));
+		return PhotoView.of(library.find(id));
 	}
 
+	@GetMapping
+	PhotoLibrary.Page list(@RequestParam(required = false) @Size(max = 200) String credit,
+			@RequestParam(required = false) @Size(max = 200) String source,
+			@RequestParam(required = false) @Size(max = 200) String q,
+			@RequestParam(required = false) MediaStatus status,
+			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
+			@RequestParam(required = false) @Size(max = 200) String cursor) {
+		return library.list(new PhotoLibrary.Filter(credit, source, q, status), size, cursor);
+	}
+
+	/** Editors only (SecurityConfig). Conditional GETs answer 304 from the ETag (the SHA-256). */
 	@GetMapping("/{id}/original")
-	ResponseEntity<InputStreamResource> original(@PathVariable String id) throws IOException {
-		Photo photo = desk.find(id);
+	ResponseEntity<Resource> original(@PathVariable String id) {
+		Photo photo = library.findActive(id);
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(photo.contentType()))
 			.contentLength(photo.bytes())
 			.eTag("\"" + photo.sha256() + "\"")
-			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().build().toString())
-			.body(new InputStreamResource(desk.openOriginal(photo)));
+			.lastModified(photo.createdAt())
+			// restricted content: browsers may keep it but must ask again, shared caches must not
+			.cacheControl(CacheControl.noCache().cachePrivate())
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(photo.id() + extension(photo)).build().toString())
+			.header("X-Content-Type-Options", "nosniff")
+			.body(originals.open(photo.originalFileId()));
 	}
+
+	private static String extension(Photo photo) {
+		return switch (photo.contentType()) {
+			case "image/png" -> ".png";
+			case "image/webp" -> ".webp";
+			default -> ".jpg";
+		};
+	}
+
 }

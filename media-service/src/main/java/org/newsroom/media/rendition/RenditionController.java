@@ -1,0 +1,52 @@
+package org.newsroom.media.rendition;
+
+import org.newsroom.media.photo.Photo;
+import org.newsroom.media.photo.PhotoLibrary;
+
+import org.springframework.core.io.Resource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Serves renditions to everyone. A rendition never changes once made, so it is cached for a
+ * year as immutable; conditional requests ({@code If-None-Match}, {@code If-Modified-Since})
+ * and HEAD are answered by Spring MVC from the ETag and Last-Modified set here.
+ */
+@RestController
+class RenditionController {
+
+	/** Written as the contract spells it (ARCHITECTURE.md §6 and issue 4). */
+	static final String FOREVER = "public, max-age=31536000, immutable";
+
+	private final PhotoLibrary library;
+	private final RenditionDesk desk;
+	private final RenditionStore store;
+
+	RenditionController(PhotoLibrary library, RenditionDesk desk, RenditionStore store) {
+		this.library = library;
+		this.desk = desk;
+		this.store = store;
+	}
+
+	@GetMapping("/api/media/{id}/renditions/{name}")
+	ResponseEntity<Resource> rendition(@PathVariable String id, @PathVariable String name) {
+		RenditionSpec spec = RenditionSpec.named(name).orElseThrow(RenditionNotFound::new);
+		Photo photo = library.findActive(id);
+		StoredRendition rendition = desk.obtain(photo, spec);
+		return ResponseEntity.ok()
+			.contentType(MediaType.IMAGE_JPEG)
+			.contentLength(rendition.bytes())
+			.eTag(rendition.etag())
+			.lastModified(rendition.createdAt())
+			.header(HttpHeaders.CACHE_CONTROL, FOREVER)
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.inline().filename(photo.id() + "-" + spec.id() + ".jpg").build().toString())
+			.header("X-Content-Type-Options", "nosniff")
+			.body(store.open(rendition));
+	}
+}

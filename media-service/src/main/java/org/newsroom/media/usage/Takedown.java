@@ -1,0 +1,65 @@
+package org.newsroom.media.usage;
+
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+
+import org.newsroom.media.photo.MediaStatus;
+import org.newsroom.media.photo.OriginalStore;
+import org.newsroom.media.photo.Photo;
+import org.newsroom.media.photo.PhotoLibrary;
+import org.newsroom.media.rendition.RenditionStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+/**
+ * Takes a photo down (a rights holder's request, a legal order, a mistake): the record stays
+ * under its id with status TAKEN_DOWN, so articles that point at it learn why it is gone, and
+ * the original and every rendition are deleted.
+ *
+ * <p>No transactions: the status flips first in one atomic update (from then on nothing serves
+ * the image and usage says TAKEN_DOWN), then the bytes are deleted. If the service stops in
+ * between, repeating the DELETE finishes the job: a takedown is idempotent. Uploading the same
+ * bytes again returns the taken-down record rather than a fresh copy.
+ */
+@Service
+public class Takedown {
+
+	private static final Logger log = LoggerFactory.getLogger(Takedown.class);
+
+	private final MongoTemplate mongo;
+	private final PhotoLibrary library;
+	private final OriginalStore originals;
+	private final RenditionStore renditions;
+	private final Clock clock = Clock.systemUTC();
+
+	public Takedown(MongoTemplate mongo, PhotoLibrary library, OriginalStore originals, RenditionStore renditions) {
+		this.mongo = mongo;
+		this.library = library;
+		this.originals = originals;
+		this.renditions = renditions;
+	}
+
+	public void takeDown(String id, String who) {
+		Photo photo = library.find(id);
+		Photo updated = mongo.findAndModify(
+				query(where(Photo.Fields.ID).is(photo.id()).and(Photo.Fields.STATUS).is(MediaStatus.ACTIVE)),
+				new Update().set(Photo.Fields.STATUS, MediaStatus.TAKEN_DOWN)
+					.set(Photo.Fields.TAKEN_DOWN_AT, clock.instant().truncatedTo(ChronoUnit.MILLIS))
+					.set(Photo.Fields.TAKEN_DOWN_BY, who)
+					.set(Photo.Fields.UPDATED_AT, clock.instant().truncatedTo(ChronoUnit.MILLIS)),
+				FindAndModifyOptions.options().returnNew(true), Photo.class);
+		if (updated != null) {
+			log.info("Photo {} taken down by {}", id, who);
+		}
+		renditions.deleteAll(photo.id());
+		originals.delete(photo.originalFileId());
+	}
+}

@@ -1,0 +1,43 @@
+package org.newsroom.media.usage;
+
+import java.time.Clock;
+
+import org.newsroom.media.photo.PhotoLibrary;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Usage rights: may this photo be published now, and takedown (admins only, SecurityConfig). */
+@RestController
+@RequestMapping("/api/media")
+class UsageController {
+
+	private final PhotoLibrary library;
+	private final Takedown takedown;
+	private final Clock clock = Clock.systemUTC();
+
+	UsageController(PhotoLibrary library, Takedown takedown) {
+		this.library = library;
+		this.takedown = takedown;
+	}
+
+	/** Never cached: a takedown or an expiry must be seen by the next publish. */
+	@GetMapping("/{id}/usage")
+	ResponseEntity<UsageReport> usage(@PathVariable String id) {
+		return ResponseEntity.ok()
+			.cacheControl(CacheControl.noStore())
+			.body(UsageReport.of(library.find(id), clock.instant()));
+	}
+
+	@DeleteMapping("/{id}")
+	ResponseEntity<Void> takeDown(@PathVariable String id, Authentication who) {
+		takedown.takeDown(id, who.getName());
+		return ResponseEntity.noContent().build();
+	}
+}
