@@ -139,6 +139,17 @@ class ArticleApiTest extends ArticleServiceTest {
 	}
 
 	@Test
+	void aParameterOfTheWrongTypeAndAMissingBodyAre400NamingWhatIsWrong() {
+		http.get().uri("/api/articles?size=ten").exchange().expectStatus().isBadRequest()
+			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody().jsonPath("$.errors[0].field").isEqualTo("size");
+		http.post().uri("/api/articles").header(HttpHeaders.AUTHORIZATION, "Bearer " + identity.editor())
+			.contentType(MediaType.APPLICATION_JSON).exchange()
+			.expectStatus().isBadRequest()
+			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	@Test
 	void unknownIdsAndPathsAre404ProblemJson() {
 		http.get().uri("/api/articles/000000000000000000000000").exchange().expectStatus().isNotFound()
 			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);

@@ -14,16 +14,19 @@ import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.util.ClassUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
  * Turns any exception a request can raise into a problem document that says what the client did
@@ -68,6 +71,17 @@ public final class ProblemTranslator {
 		}
 		if (error instanceof HandlerMethodValidationException validation) {
 			return plain(invalidParameters(validation));
+		}
+		TypeMismatchException mismatch = findCause(error, TypeMismatchException.class);
+		if (mismatch != null) {
+			return plain(wrongParameterType(mismatch));
+		}
+		if (error instanceof HttpMessageNotReadableException) {
+			// no Jackson cause: the body is missing, empty or not in a readable encoding
+			ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
+					"The request body is missing or cannot be read.");
+			problem.setProperty("errors", List.of(new FieldProblem("$", "missing or unreadable body")));
+			return plain(problem);
 		}
 		if (DATA_ACCESS_PRESENT) {
 			Translation dataAccess = DataAccessProblems.translate(error);
@@ -171,6 +185,16 @@ public final class ProblemTranslator {
 			}
 		}
 		return path.toString();
+	}
+
+	/** {@code ?size=ten}: the parameter (or path variable) is named, its value is not echoed. */
+	private static ProblemDetail wrongParameterType(TypeMismatchException mismatch) {
+		String name = mismatch instanceof MethodArgumentTypeMismatchException argument ? argument.getName()
+				: mismatch.getPropertyName() != null ? mismatch.getPropertyName() : "parameter";
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter",
+				name + ": wrong type or format");
+		problem.setProperty("errors", List.of(new FieldProblem(name, "wrong type or format")));
+		return problem;
 	}
 
 	private static ProblemDetail invalidFields(BindingResult binding) {
