@@ -100,14 +100,14 @@ public class PageComposer {
 		return part(calls.get("page-lead-image", settings.leadImageTimeout(),
 				services.media() + "/api/media/{id}", mediaId)
 			// a photo taken down (rights, legal) is never shown, even if an article still names it
-			.map(found -> found.filter(media -> !"TAKEN_DOWN".equals(text(media, "status"))).orElse(null)),
+			.flatMap(found -> Mono.justOrEmpty(found.filter(media -> !"TAKEN_DOWN".equals(text(media, "status"))))),
 				"lead image");
 	}
 
 	private Mono<Part<JsonNode>> top() {
 		return part(calls.get("page-top", settings.topTimeout(),
 				services.ranking() + "/api/rankings/top?window=24h&limit={limit}", settings.topSize())
-			.map(found -> found.orElse(null)), "top list");
+			.flatMap(Mono::justOrEmpty), "top list");
 	}
 
 	private Mono<Part<List<JsonNode>>> related(JsonNode relatedIds) {

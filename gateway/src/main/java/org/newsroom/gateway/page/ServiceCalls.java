@@ -8,9 +8,12 @@ import org.newsroom.gateway.edge.ServiceBreakers;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -25,9 +28,12 @@ class ServiceCalls {
 	private final WebClient http;
 	private final ServiceBreakers breakers;
 
-	ServiceCalls(WebClient.Builder builder, ServiceBreakers breakers) {
+	private final ServiceLocations services;
+
+	ServiceCalls(WebClient.Builder builder, ServiceBreakers breakers, ServiceLocations services) {
 		this.http = builder.build();
 		this.breakers = breakers;
+		this.services = services;
 	}
 
 	Mono<Optional<JsonNode>> get(String breaker, Duration timeout, String url, Object... variables) {
@@ -46,6 +52,23 @@ class ServiceCalls {
 			})
 			.timeout(timeout)
 			.transformDeferred(CircuitBreakerOperator.of(breakers.named(breaker)));
+	}
+
+	/**
+	 * Opens the HTTP client's connection pool and resolver, and loads its classes, once the
+	 * gateway is up, so the first reader's page is not the one that pays for it (and times out).
+	 * Whatever the services answer, or whether they are up yet, does not matter.
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	void warmUp() {
+		for (String service : new String[] { services.article(), services.media(), services.ranking() }) {
+			http.get()
+				.uri(service + "/actuator/health/liveness")
+				.exchangeToMono(ClientResponse::releaseBody)
+				.timeout(Duration.ofSeconds(3))
+				.onErrorResume(error -> Mono.empty())
+				.subscribe();
+		}
 	}
 
 	/** A service answered, but not with something a page can use (a 5xx, or a 4xx other than 404). */
