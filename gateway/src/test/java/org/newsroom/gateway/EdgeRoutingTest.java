@@ -2,8 +2,11 @@ package org.newsroom.gateway;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
@@ -172,6 +175,26 @@ class EdgeRoutingTest extends GatewayTestSupport {
 		http.get().uri("/api/articles/slug/d").header("X-Forwarded-For", "203.0.113.9").exchange();
 		articles.verify(getRequestedFor(urlEqualTo("/api/articles/slug/d"))
 			.withHeader("X-Forwarded-For", equalTo("127.0.0.1")));
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void everyRequestIsOneJsonAccessLogLineWithItsIds(CapturedOutput output) {
+		http.get().uri("/api/articles/slug/logged").header("X-Request-Id", "access-log-check-1").exchange()
+			.expectStatus().isOk();
+		http.post().uri("/api/articles").header("X-Request-Id", "access-log-check-2").exchange()
+			.expectStatus().isUnauthorized();
+		String line = output.getOut().lines().filter(l -> l.contains("access-log-check-1")
+				&& l.startsWith("{")).findFirst().orElseThrow();
+		tools.jackson.databind.JsonNode entry = tools.jackson.databind.json.JsonMapper.builder().build().readTree(line);
+		assertThat(entry.path("type").asString()).isEqualTo("access");
+		assertThat(entry.path("method").asString()).isEqualTo("GET");
+		assertThat(entry.path("path").asString()).isEqualTo("/api/articles/slug/logged");
+		assertThat(entry.path("status").asInt()).isEqualTo(200);
+		assertThat(entry.path("durationMs").isNumber()).isTrue();
+		assertThat(entry.path("traceId").asString()).matches("[0-9a-f]{32}");
+		assertThat(entry.path("route").asString()).isEqualTo("articles");
+		assertThat(output.getOut()).containsPattern("\\{[^\\n]*\"status\":401[^\\n]*\"requestId\":\"access-log-check-2\"");
 	}
 
 	@Test
