@@ -3,6 +3,7 @@ package org.newsroom.gateway.edge;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -10,9 +11,11 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * Slows down token guessing: a client address that collected too many 401s within the window
- * gets 429 for every request until the window has passed. Runs before Spring Security, so a
- * blocked client costs no token validation at all.
+ * Slows down token guessing: a client address that collected too many 401s for credentials it
+ * presented (a forged, expired or foreign token) within the window gets 429 for every request
+ * until the window has passed. A request that simply came without a token is not an
+ * authentication failure. Runs before Spring Security, so a blocked client costs no token
+ * validation at all.
  */
 @Component
 class AuthFailureGuard implements WebFilter, Ordered {
@@ -39,6 +42,9 @@ class AuthFailureGuard implements WebFilter, Ordered {
 		var penalty = limits.authPenalty(client);
 		if (!penalty.isZero()) {
 			return Mono.error(EdgeProblems.tooManyAuthFailures(RateLimitFilter.roundUp(penalty)));
+		}
+		if (!exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)) {
+			return chain.filter(exchange);
 		}
 		exchange.getResponse().beforeCommit(() -> {
 			if (HttpStatus.UNAUTHORIZED.equals(exchange.getResponse().getStatusCode())) {

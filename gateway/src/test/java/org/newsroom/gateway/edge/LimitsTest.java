@@ -115,6 +115,16 @@ class LimitsTest extends GatewayTestSupport {
 	}
 
 	@Test
+	void requestsThatSimplyLackATokenAreNotCountedAsFailures() {
+		for (int i = 0; i < 4; i++) {
+			http.post().uri("/api/articles").header("X-Forwarded-For", client)
+				.contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+				.exchange().expectStatus().isUnauthorized();
+		}
+		http.get().uri("/api/articles/a").header("X-Forwarded-For", client).exchange().expectStatus().isOk();
+	}
+
+	@Test
 	void aJsonBodyOverOneMegabyteIs413AndNeverReachesTheService() {
 		byte[] big = new byte[1024 * 1024 + 1];
 		Arrays.fill(big, (byte) 'a');

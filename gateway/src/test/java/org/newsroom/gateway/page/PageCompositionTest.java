@@ -57,7 +57,8 @@ class PageCompositionTest extends PageTestSupport {
 		articles.verify(getRequestedFor(urlPathEqualTo("/api/articles/summaries"))
 			.withQueryParam("ids", equalTo("6750a1b2c3d4e5f601234568,6750a1b2c3d4e5f601234569"))
 			.withHeader("X-Request-Id", equalTo("page-test-0001")));
-		media.verify(getRequestedFor(urlEqualTo("/api/media/" + PHOTO_ID)).withHeader("X-Request-Id", equalTo("page-test-0001")));
+		media.verify(getRequestedFor(urlEqualTo("/api/media/" + PHOTO_ID)).withHeader("X-Request-Id", equalTo("page-test-0001"))
+			.withHeader("traceparent", com.github.tomakehurst.wiremock.client.WireMock.matching("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]")));
 		rankings.verify(getRequestedFor(urlEqualTo("/api/rankings/top?window=24h&limit=10"))
 			.withHeader("X-Request-Id", equalTo("page-test-0001")));
 	}
