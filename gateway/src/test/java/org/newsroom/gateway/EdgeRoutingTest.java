@@ -90,7 +90,7 @@ class EdgeRoutingTest extends GatewayTestSupport {
 			.expectHeader().value(HttpHeaders.WWW_AUTHENTICATE, v -> assertThat(v).startsWith("Bearer"))
 			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.expectBody().jsonPath("$.status").isEqualTo(401).jsonPath("$.instance").isEqualTo("/api/articles");
-		articles.verify(0, anyRequestedFor(urlPathMatching("/.*")));
+		articles.verify(0, anyRequestedFor(urlPathMatching("/api/.*")));
 	}
 
 	@Test
@@ -110,9 +110,9 @@ class EdgeRoutingTest extends GatewayTestSupport {
 		http.get().uri("/api/media/x/original").header(HttpHeaders.AUTHORIZATION, "Bearer " + reader)
 			.exchange().expectStatus().isForbidden();
 		http.get().uri("/api/articles/x/revisions").exchange().expectStatus().isUnauthorized();
-		articles.verify(0, anyRequestedFor(urlPathMatching("/.*")));
-		media.verify(0, anyRequestedFor(urlPathMatching("/.*")));
-		rankings.verify(0, anyRequestedFor(urlPathMatching("/.*")));
+		articles.verify(0, anyRequestedFor(urlPathMatching("/api/.*")));
+		media.verify(0, anyRequestedFor(urlPathMatching("/api/.*")));
+		rankings.verify(0, anyRequestedFor(urlPathMatching("/api/.*")));
 	}
 
 	@Test
@@ -143,7 +143,7 @@ class EdgeRoutingTest extends GatewayTestSupport {
 			http.post().uri("/api/articles").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
 				.contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange().expectStatus().isUnauthorized();
 		}
-		articles.verify(0, anyRequestedFor(urlPathMatching("/.*")));
+		articles.verify(0, anyRequestedFor(urlPathMatching("/api/.*")));
 	}
 
 	@Test

@@ -2,6 +2,9 @@ package org.newsroom.gateway.edge;
 
 import java.time.Duration;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.util.unit.DataSize;
@@ -13,7 +16,17 @@ import org.springframework.util.unit.DataSize;
  */
 record RouteSettings(String service, Duration timeout, DataSize maxBodySize) {
 
+	/**
+	 * Parsed once per route object (compared by identity, so a refreshed route is parsed anew and
+	 * the old entry goes with the old object).
+	 */
+	private static final Cache<Route, RouteSettings> PARSED = Caffeine.newBuilder().weakKeys().build();
+
 	static RouteSettings of(Route route, EdgeProperties defaults) {
+		return PARSED.get(route, key -> parse(key, defaults));
+	}
+
+	private static RouteSettings parse(Route route, EdgeProperties defaults) {
 		Object service = route.getMetadata().get("service");
 		return new RouteSettings(service != null ? service.toString() : route.getId(),
 				duration(route.getMetadata().get("timeout"), defaults.resilience().timeout()),

@@ -44,7 +44,8 @@ class SecurityHeaders implements WebFilter, Ordered {
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		boolean tls = clientAddress.overTls(exchange.getRequest());
-		boolean apiDocs = exchange.getRequest().getPath().value().startsWith("/swagger-ui");
+		String path = exchange.getRequest().getPath().value();
+		boolean apiDocs = path.startsWith("/swagger-ui") || path.startsWith("/webjars/swagger-ui");
 		exchange.getResponse().beforeCommit(() -> {
 			HttpHeaders headers = exchange.getResponse().getHeaders();
 			MediaType type = headers.getContentType();

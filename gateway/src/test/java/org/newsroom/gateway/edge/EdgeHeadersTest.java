@@ -68,7 +68,7 @@ class EdgeHeadersTest extends GatewayTestSupport {
 			.exchange()
 			.expectStatus().isForbidden()
 			.expectHeader().doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN);
-		articles.verify(0, anyRequestedFor(urlPathMatching("/.*")));
+		articles.verify(0, anyRequestedFor(urlPathMatching("/api/.*")));
 	}
 
 	@Test

@@ -71,15 +71,15 @@ class PageCompositionTest extends PageTestSupport {
 			.expectStatus().isNotFound()
 			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.expectBody().jsonPath("$.type").isEqualTo("urn:newsroom:problem:not-found");
-		media.verify(0, anyRequestedFor(urlPathMatching("/.*")));
-		rankings.verify(0, anyRequestedFor(urlPathMatching("/.*")));
+		media.verify(0, anyRequestedFor(urlPathMatching("/api/.*")));
+		rankings.verify(0, anyRequestedFor(urlPathMatching("/api/.*")));
 	}
 
 	@Test
 	void aSlugThatCannotExistIsRefusedWithoutAskingAnyService() {
 		http.get().uri("/api/pages/articles/..%2F..%2Fadmin").exchange().expectStatus().is4xxClientError();
 		http.get().uri("/api/pages/articles/{slug}", "a b<script>").exchange().expectStatus().isNotFound();
-		articles.verify(0, anyRequestedFor(urlPathMatching("/.*")));
+		articles.verify(0, anyRequestedFor(urlPathMatching("/api/.*")));
 	}
 
 	@Test
@@ -163,7 +163,7 @@ class PageCompositionTest extends PageTestSupport {
 			.jsonPath("$.leadImage").isEmpty()
 			.jsonPath("$.related").isEmpty()
 			.jsonPath("$.degraded").isEmpty();
-		media.verify(0, anyRequestedFor(urlPathMatching("/.*")));
+		media.verify(0, anyRequestedFor(urlPathMatching("/api/.*")));
 	}
 
 	@Test
