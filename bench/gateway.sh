@@ -3,7 +3,7 @@
 # nginx, in one run on this machine.
 #
 #   bench/gateway.sh                      # 30 s per measurement
-#   DURATION=5 WARMUP=3 bench/gateway.sh  # a quick check that everything runs
+#   DURATION=5 WARMUP=3 bench/gateway.sh  # a quick check that everything runs (figures meaningless)
 #
 # Backend: nginx serving a fixed Top-10 JSON document (about 1.6 KB) at /api/rankings/top, a
 # backend so cheap that what is measured is the proxy in front of it. Targets, same URL path:
@@ -24,7 +24,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 DURATION=${DURATION:-30}
-WARMUP=${WARMUP:-15}
+WARMUP=${WARMUP:-30}
 CONNECTIONS=${CONNECTIONS:-64}
 PACED_CONNECTIONS=${PACED_CONNECTIONS:-32}
 
