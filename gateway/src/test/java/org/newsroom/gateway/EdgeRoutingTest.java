@@ -1,64 +1,44 @@
 package org.newsroom.gateway;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.newsroom.platform.test.TestIdentityProvider;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+/** Routing, the edge's role rules and token checks, and what the services receive. */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = "newsroom.edge.rate-limits.enabled=false")
 @AutoConfigureWebTestClient
-class EdgeRoutingTest {
-
-	static final TestIdentityProvider identity = new TestIdentityProvider();
-	static final WireMockServer articles = started();
-	static final WireMockServer media = started();
-	static final WireMockServer rankings = started();
+class EdgeRoutingTest extends GatewayTestSupport {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		identity.register(registry);
-		registry.add("newsroom.services.article", articles::baseUrl);
-		registry.add("newsroom.services.media", media::baseUrl);
-		registry.add("newsroom.services.ranking", rankings::baseUrl);
+		registerServices(registry);
 	}
-
-	@AfterAll
-	static void stop() {
-		identity.close();
-		articles.stop();
-		media.stop();
-		rankings.stop();
-	}
-
-	@Autowired
-	WebTestClient http;
 
 	@BeforeEach
 	void answerEverything() {
-		for (WireMockServer service : new WireMockServer[] { articles, media, rankings }) {
-			service.resetAll();
+		for (var service : new com.github.tomakehurst.wiremock.WireMockServer[] { articles, media, rankings }) {
 			service.stubFor(any(urlPathMatching("/.*")).willReturn(aResponse().withStatus(200)
 				.withHeader("Content-Type", "application/json").withBody("{\"from\": \"" + service.port() + "\"}")));
 		}
@@ -80,6 +60,19 @@ class EdgeRoutingTest {
 	}
 
 	@Test
+	void eachServicesOpenApiDocumentIsReachableUnderItsOwnPath() {
+		http.get().uri("/api-docs/articles").exchange().expectStatus().isOk();
+		http.get().uri("/api-docs/media").exchange().expectStatus().isOk();
+		http.get().uri("/api-docs/rankings").exchange().expectStatus().isOk();
+		articles.verify(getRequestedFor(urlEqualTo("/v3/api-docs")));
+		media.verify(getRequestedFor(urlEqualTo("/v3/api-docs")));
+		rankings.verify(getRequestedFor(urlEqualTo("/v3/api-docs")));
+		http.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
+			.expectBody().jsonPath("$.paths['/api/pages/articles/{slug}']").exists();
+		http.get().uri("/swagger-ui.html").exchange().expectStatus().is3xxRedirection();
+	}
+
+	@Test
 	void theEditorsTokenIsPassedOnSoServicesCheckItToo() {
 		String token = identity.editor();
 		http.post().uri("/api/articles").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
@@ -97,7 +90,7 @@ class EdgeRoutingTest {
 			.expectHeader().value(HttpHeaders.WWW_AUTHENTICATE, v -> assertThat(v).startsWith("Bearer"))
 			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.expectBody().jsonPath("$.status").isEqualTo(401).jsonPath("$.instance").isEqualTo("/api/articles");
-		articles.verify(0, anyRequestedFor(urlPathMatching("/.*")));
+		articles.verify(0, anyRequestedFor(urlPathMatching("/api/.*")));
 	}
 
 	@Test
@@ -116,14 +109,19 @@ class EdgeRoutingTest {
 			.contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange().expectStatus().isForbidden();
 		http.get().uri("/api/media/x/original").header(HttpHeaders.AUTHORIZATION, "Bearer " + reader)
 			.exchange().expectStatus().isForbidden();
-		articles.verify(0, anyRequestedFor(urlPathMatching("/.*")));
-		media.verify(0, anyRequestedFor(urlPathMatching("/.*")));
-		rankings.verify(0, anyRequestedFor(urlPathMatching("/.*")));
+		http.get().uri("/api/articles/x/revisions").exchange().expectStatus().isUnauthorized();
+		articles.verify(0, anyRequestedFor(urlPathMatching("/api/.*")));
+		media.verify(0, anyRequestedFor(urlPathMatching("/api/.*")));
+		rankings.verify(0, anyRequestedFor(urlPathMatching("/api/.*")));
 	}
 
 	@Test
-	void anAdminMayDeleteAndTheBeaconIsAnonymous() {
+	void eachRoleGetsWhatItNeeds() {
 		http.delete().uri("/api/articles/x").header(HttpHeaders.AUTHORIZATION, "Bearer " + identity.admin())
+			.exchange().expectStatus().isOk();
+		http.post().uri("/api/rankings/views/batch").header(HttpHeaders.AUTHORIZATION, "Bearer " + identity.ingest())
+			.contentType(MediaType.APPLICATION_JSON).bodyValue("{\"views\": []}").exchange().expectStatus().isOk();
+		http.get().uri("/api/media/x/original").header(HttpHeaders.AUTHORIZATION, "Bearer " + identity.editor())
 			.exchange().expectStatus().isOk();
 		http.post().uri("/api/rankings/views").contentType(MediaType.APPLICATION_JSON)
 			.bodyValue("{\"articleId\": \"64b7f0c2a1b2c3d4e5f60001\"}").exchange().expectStatus().isOk();
@@ -131,37 +129,77 @@ class EdgeRoutingTest {
 
 	@Test
 	void forgedTokensAre401EvenOnReads() {
-		for (String token : new String[] { identity.unsigned("editor1", "editor"),
-				identity.signedByStranger("editor1", "editor"), identity.expired("editor1", "editor") }) {
+		String[] forged = { identity.unsigned("editor1", "editor"), identity.signedByStranger("editor1", "editor"),
+				identity.expired("editor1", "editor"),
+				identity.fromIssuer("https://login.attacker.example/realms/news", "editor1", "editor"),
+				identity.fromIssuer(identity.issuer().replace("/realms/news", "/realms/other"), "editor1", "editor"),
+				"not-a-jwt-at-all" };
+		for (String token : forged) {
 			http.get().uri("/api/articles/x").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-				.exchange().expectStatus().isUnauthorized();
+				.exchange()
+				.expectStatus().isUnauthorized()
+				.expectHeader().value(HttpHeaders.WWW_AUTHENTICATE, v -> assertThat(v).contains("invalid_token"))
+				.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+			http.post().uri("/api/articles").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+				.contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange().expectStatus().isUnauthorized();
 		}
+		articles.verify(0, anyRequestedFor(urlPathMatching("/api/.*")));
 	}
 
 	@Test
-	void aServiceThatIsDownIs503ProblemJsonWithRetryAfter() {
-		media.stop();
-		try {
-			http.get().uri("/api/media/abc").exchange()
-				.expectStatus().isEqualTo(503)
-				.expectHeader().exists(HttpHeaders.RETRY_AFTER)
-				.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-				.expectBody(String.class).value(body -> assertThat(body).doesNotContain("Exception", "localhost", "127.0.0.1"));
-		}
-		finally {
-			media.start();
-		}
+	void everyProxiedCallCarriesARequestIdTraceContextAndTheClientAddress() {
+		http.get().uri("/api/articles/slug/a").exchange()
+			.expectStatus().isOk()
+			.expectHeader().value("X-Request-Id", id -> assertThat(id).hasSizeGreaterThanOrEqualTo(8));
+		articles.verify(getRequestedFor(urlEqualTo("/api/articles/slug/a"))
+			.withHeader("X-Request-Id", matching("[0-9a-f-]{36}"))
+			.withHeader("traceparent", matching("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]"))
+			.withHeader("X-Forwarded-For", equalTo("127.0.0.1")));
+	}
+
+	@Test
+	void aClientsRequestIdIsKeptWhenItIsPlainAndReplacedWhenItIsNot() {
+		http.get().uri("/api/articles/slug/b").header("X-Request-Id", "mobile-app-7f3a9c21").exchange()
+			.expectHeader().valueEquals("X-Request-Id", "mobile-app-7f3a9c21");
+		articles.verify(getRequestedFor(urlEqualTo("/api/articles/slug/b"))
+			.withHeader("X-Request-Id", equalTo("mobile-app-7f3a9c21")));
+
+		http.get().uri("/api/articles/slug/c").header("X-Request-Id", "x\"; rm -rf /").exchange()
+			.expectHeader().value("X-Request-Id", id -> assertThat(id).matches("[0-9a-f-]{36}"));
+		articles.verify(getRequestedFor(urlEqualTo("/api/articles/slug/c"))
+			.withHeader("X-Request-Id", matching("[0-9a-f-]{36}")));
+	}
+
+	@Test
+	void aForwardedForHeaderFromAnUntrustedClientIsNotBelieved() {
+		http.get().uri("/api/articles/slug/d").header("X-Forwarded-For", "203.0.113.9").exchange();
+		articles.verify(getRequestedFor(urlEqualTo("/api/articles/slug/d"))
+			.withHeader("X-Forwarded-For", equalTo("127.0.0.1")));
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void everyRequestIsOneJsonAccessLogLineWithItsIds(CapturedOutput output) {
+		http.get().uri("/api/articles/slug/logged").header("X-Request-Id", "access-log-check-1").exchange()
+			.expectStatus().isOk();
+		http.post().uri("/api/articles").header("X-Request-Id", "access-log-check-2").exchange()
+			.expectStatus().isUnauthorized();
+		String line = output.getOut().lines().filter(l -> l.contains("access-log-check-1")
+				&& l.startsWith("{")).findFirst().orElseThrow();
+		tools.jackson.databind.JsonNode entry = tools.jackson.databind.json.JsonMapper.builder().build().readTree(line);
+		assertThat(entry.path("type").asString()).isEqualTo("access");
+		assertThat(entry.path("method").asString()).isEqualTo("GET");
+		assertThat(entry.path("path").asString()).isEqualTo("/api/articles/slug/logged");
+		assertThat(entry.path("status").asInt()).isEqualTo(200);
+		assertThat(entry.path("durationMs").isNumber()).isTrue();
+		assertThat(entry.path("traceId").asString()).matches("[0-9a-f]{32}");
+		assertThat(entry.path("route").asString()).isEqualTo("articles");
+		assertThat(output.getOut()).containsPattern("\\{[^\\n]*\"status\":401[^\\n]*\"requestId\":\"access-log-check-2\"");
 	}
 
 	@Test
 	void unknownPathsAre404ProblemJson() {
 		http.get().uri("/wp-admin/setup.php").exchange().expectStatus().isNotFound()
 			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
-	}
-
-	private static WireMockServer started() {
-		WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-		server.start();
-		return server;
 	}
 }

@@ -1,0 +1,157 @@
+#!/usr/bin/env bash
+# Throughput and latency of the gateway against the same backend reached directly and through
+# nginx, in one run on this machine.
+#
+#   bench/gateway.sh                      # 30 s per measurement
+#   DURATION=5 WARMUP=3 bench/gateway.sh  # a quick check that everything runs (figures meaningless)
+#
+# Backend: nginx serving a fixed Top-10 JSON document (about 1.6 KB) at /api/rankings/top, a
+# backend so cheap that what is measured is the proxy in front of it. Targets, same URL path:
+#   (a) direct   the backend itself
+#   (b) gateway  this gateway (its jar, every filter on: security, request ids, tracing, rate
+#                limiting with a budget too large to refuse, circuit breaker, access log to a file)
+#   (c) nginx    nginx as a plain reverse proxy (keep-alive upstream)
+# Peak: wrk, 2 threads, CONNECTIONS connections, as fast as answers come. Then, at half of the
+# gateway's peak rate, each target again with paced connections (wrk's delay() hook in
+# bench/gateway/report.lua: every connection waits after each answer, so the offered rate is
+# about connections x 1000 / delay_ms; wrk times each request without the wait). The added
+# p99 is the gateway's p99 minus the backend's direct p99 at that same rate.
+# Everything runs on this machine's cores together (load generator included): figures compare
+# targets within one run, they are not capacity numbers.
+#
+# Needs (Debian): wrk, nginx-light, curl, a JDK 17+; installs the first three when missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+DURATION=${DURATION:-30}
+WARMUP=${WARMUP:-30}
+CONNECTIONS=${CONNECTIONS:-64}
+PACED_CONNECTIONS=${PACED_CONNECTIONS:-32}
+
+need=()
+command -v wrk >/dev/null || need+=(wrk)
+command -v nginx >/dev/null || [[ -x /usr/sbin/nginx ]] || need+=(nginx-light)
+command -v curl >/dev/null || need+=(curl)
+if (( ${#need[@]} > 0 )); then
+  echo "[bench] installing ${need[*]}"
+  SUDO=$([[ $(id -u) -eq 0 ]] && echo "" || echo sudo)
+  $SUDO apt-get update -q >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends "${need[@]}" >/dev/null
+fi
+NGINX=$(command -v nginx || echo /usr/sbin/nginx)
+
+JAR=gateway/target/gateway.jar
+if [[ ! -f $JAR ]]; then
+  echo "[bench] building the gateway"
+  ./mvnw -q -B -DskipTests -pl gateway -am package
+fi
+
+WORK=$(mktemp -d /tmp/newsroom-bench-gateway.XXXXXX)
+chmod 755 "$WORK"  # nginx's workers run as an unprivileged user and must read top.json
+GATEWAY_PID=""
+cleanup() {
+  [[ -n $GATEWAY_PID ]] && kill "$GATEWAY_PID" 2>/dev/null && wait "$GATEWAY_PID" 2>/dev/null || true
+  [[ -f $WORK/nginx.pid ]] && "$NGINX" -p "$WORK" -c "$WORK/nginx.conf" -s stop 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+# free loopback ports, never the platform's own 8080-8083/8180
+free_port() {
+  local port
+  while :; do
+    port=$(( (RANDOM % 20000) + 20000 ))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      echo "$port"
+      return
+    fi
+  done
+}
+BACKEND_PORT=$(free_port)
+PROXY_PORT=$(free_port)
+while [[ $PROXY_PORT == "$BACKEND_PORT" ]]; do PROXY_PORT=$(free_port); done
+GATEWAY_PORT=$(free_port)
+while [[ $GATEWAY_PORT == "$BACKEND_PORT" || $GATEWAY_PORT == "$PROXY_PORT" ]]; do GATEWAY_PORT=$(free_port); done
+
+# the backend's document: a Top 10 shaped like ranking-service's
+{
+  printf '{"window":"24h","section":null,"generatedAt":"2026-11-27T09:00:00Z","stale":false,"items":['
+  for i in $(seq 1 10); do
+    (( i > 1 )) && printf ','
+    printf '{"rank":%d,"articleId":"6750a1b2c3d4e5f6012345%02d","slug":"story-number-%d-of-the-day","headline":"Story number %d of the day, as readers ranked it","section":"national","views":%d}' \
+      "$i" "$i" "$i" "$i" $(( 10000 - i * 500 ))
+  done
+  printf ']}'
+} > "$WORK/top.json"
+
+mkdir -p "$WORK"/{client_body,proxy,fastcgi,uwsgi,scgi}
+sed -e "s|@DIR@|$WORK|g" -e "s|@BACKEND_PORT@|$BACKEND_PORT|g" -e "s|@PROXY_PORT@|$PROXY_PORT|g" \
+  bench/gateway/nginx.conf.template > "$WORK/nginx.conf"
+echo "[bench] nginx: backend on :$BACKEND_PORT, reverse proxy on :$PROXY_PORT"
+"$NGINX" -p "$WORK" -c "$WORK/nginx.conf"
+
+echo "[bench] gateway on :$GATEWAY_PORT (log: access log and application log to a file)"
+BACKEND="http://127.0.0.1:$BACKEND_PORT"
+ARTICLE_SERVICE_URL=$BACKEND MEDIA_SERVICE_URL=$BACKEND RANKING_SERVICE_URL=$BACKEND \
+  java -Xms512m -Xmx512m -jar "$JAR" --server.port="$GATEWAY_PORT" \
+  --newsroom.edge.rate-limits.general.capacity=1000000000 \
+  --newsroom.edge.rate-limits.general.per-second=1000000000 \
+  > "$WORK/gateway.log" 2>&1 &
+GATEWAY_PID=$!
+for _ in $(seq 1 120); do
+  curl -fs "http://127.0.0.1:$GATEWAY_PORT/actuator/health/readiness" >/dev/null 2>&1 && break
+  kill -0 "$GATEWAY_PID" 2>/dev/null || { echo "[bench] gateway failed to start"; tail -40 "$WORK/gateway.log"; exit 1; }
+  sleep 1
+done
+if ! curl -fsS "http://127.0.0.1:$GATEWAY_PORT/api/rankings/top" -o /dev/null; then
+  echo "[bench] the gateway does not pass /api/rankings/top through"; tail -20 "$WORK/gateway.log"; exit 1
+fi
+
+declare -A URL=(
+  [direct]="http://127.0.0.1:$BACKEND_PORT/api/rankings/top"
+  [gateway]="http://127.0.0.1:$GATEWAY_PORT/api/rankings/top"
+  [nginx]="http://127.0.0.1:$PROXY_PORT/api/rankings/top"
+)
+TARGETS=(direct gateway nginx)
+
+# run NAME CONNECTIONS SECONDS [DELAY_MS] -> "rps p50 p99 errors requests"
+run() {
+  local out
+  out=$(wrk -t2 -c"$2" -d"$3"s -s bench/gateway/report.lua "${URL[$1]}" -- ${4:-} 2>&1)
+  grep '^RESULT' <<<"$out" | cut -d' ' -f2-
+}
+
+echo "[bench] warming up each target for ${WARMUP}s (the JIT compiles the gateway's hot path)"
+for t in "${TARGETS[@]}"; do run "$t" "$CONNECTIONS" "$WARMUP" >/dev/null; done
+
+echo "[bench] peak: ${DURATION}s each, $CONNECTIONS connections"
+declare -A PEAK
+for t in "${TARGETS[@]}"; do PEAK[$t]=$(run "$t" "$CONNECTIONS" "$DURATION"); done
+
+read -r gw_rps _ <<<"${PEAK[gateway]}"
+half=$(awk -v r="$gw_rps" 'BEGIN { printf "%d", r / 2 }')
+delay=$(awk -v c="$PACED_CONNECTIONS" -v r="$half" 'BEGIN { d = c * 1000 / r; if (d < 1) d = 1; printf "%d", d + 0.5 }')
+echo "[bench] half of the gateway's peak: ~$half req/s offered ($PACED_CONNECTIONS connections, ${delay} ms pause each)"
+declare -A HALF
+for t in "${TARGETS[@]}"; do HALF[$t]=$(run "$t" "$PACED_CONNECTIONS" "$DURATION" "$delay"); done
+
+echo
+echo "== gateway benchmark ($(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ), ${DURATION}s per run)"
+printf '%-8s | %12s %9s %9s %7s | %12s %9s %9s %7s\n' target "peak req/s" "p50 ms" "p99 ms" errors \
+  "half req/s" "p50 ms" "p99 ms" errors
+for t in "${TARGETS[@]}"; do
+  read -r r1 a1 b1 e1 _ <<<"${PEAK[$t]}"
+  read -r r2 a2 b2 e2 _ <<<"${HALF[$t]}"
+  printf '%-8s | %12s %9s %9s %7s | %12s %9s %9s %7s\n' "$t" "$r1" "$a1" "$b1" "$e1" "$r2" "$a2" "$b2" "$e2"
+done
+read -r direct_rps _ <<<"${PEAK[direct]}"
+read -r nginx_rps _ <<<"${PEAK[nginx]}"
+read -r _ _ direct_p99_half _ <<<"${HALF[direct]}"
+read -r _ _ gw_p99_half _ <<<"${HALF[gateway]}"
+awk -v g="$gw_rps" -v d="$direct_rps" -v n="$nginx_rps" -v gp="$gw_p99_half" -v dp="$direct_p99_half" 'BEGIN {
+  printf "ratio gateway/direct (peak req/s): %.2f\n", d > 0 ? g / d : 0
+  printf "ratio gateway/nginx  (peak req/s): %.2f   (goal: at least 0.50)\n", n > 0 ? g / n : 0
+  printf "added p99 at half the gateway peak: %.2f ms (gateway %.2f ms - direct %.2f ms; goal: at most 5 ms)\n", gp - dp, gp, dp
+}'
+errors=$(grep -c '"type":"access".*"status":5' "$WORK/gateway.log" || true)
+echo "gateway 5xx answers in its access log during the run: $errors"

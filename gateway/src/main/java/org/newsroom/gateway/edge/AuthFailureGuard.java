@@ -1,0 +1,57 @@
+package org.newsroom.gateway.edge;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+/**
+ * Slows down token guessing: a client address that collected too many 401s for credentials it
+ * presented (a forged, expired or foreign token) within the window gets 429 for every request
+ * until the window has passed. A request that simply came without a token is not an
+ * authentication failure. Runs before Spring Security, so a blocked client costs no token
+ * validation at all.
+ */
+@Component
+class AuthFailureGuard implements WebFilter, Ordered {
+
+	private final ClientLimits limits;
+	private final ClientAddress clientAddress;
+
+	AuthFailureGuard(ClientLimits limits, ClientAddress clientAddress) {
+		this.limits = limits;
+		this.clientAddress = clientAddress;
+	}
+
+	@Override
+	public int getOrder() {
+		return -200;
+	}
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		if (!limits.enabled() || RateLimitFilter.exempt(exchange)) {
+			return chain.filter(exchange);
+		}
+		String client = clientAddress.of(exchange.getRequest());
+		var penalty = limits.authPenalty(client);
+		if (!penalty.isZero()) {
+			return Mono.error(EdgeProblems.tooManyAuthFailures(RateLimitFilter.roundUp(penalty)));
+		}
+		if (!exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)) {
+			return chain.filter(exchange);
+		}
+		exchange.getResponse().beforeCommit(() -> {
+			if (HttpStatus.UNAUTHORIZED.equals(exchange.getResponse().getStatusCode())) {
+				limits.recordAuthFailure(client);
+			}
+			return Mono.empty();
+		});
+		return chain.filter(exchange);
+	}
+}

@@ -1,0 +1,103 @@
+package org.newsroom.gateway.edge;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.util.List;
+
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who the client is, as far as the edge can tell: the connection's peer address, or, when that
+ * peer is one of the configured trusted proxies, the nearest address in {@code X-Forwarded-For}
+ * that is not itself a trusted proxy. A header from anyone else is ignored, so a client cannot
+ * pick its own rate-limit key by sending a made-up {@code X-Forwarded-For}.
+ */
+@Component
+public class ClientAddress {
+
+	private final List<AddressRange> trusted;
+
+	public ClientAddress(EdgeProperties properties) {
+		this.trusted = properties.trustedProxies().stream().filter(s -> !s.isBlank()).map(AddressRange::parse).toList();
+	}
+
+	public String of(ServerHttpRequest request) {
+		InetSocketAddress remote = request.getRemoteAddress();
+		String peer = remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
+		if (!isTrusted(peer)) {
+			return peer;
+		}
+		List<String> forwarded = request.getHeaders().getValuesAsList("X-Forwarded-For");
+		for (int i = forwarded.size() - 1; i >= 0; i--) {
+			String hop = forwarded.get(i).trim();
+			if (!hop.isEmpty() && !isTrusted(hop)) {
+				return literalOrNull(hop) != null ? hop : peer;
+			}
+		}
+		return peer;
+	}
+
+	/** Whether the request reached the edge over TLS: directly, or per a trusted proxy. */
+	public boolean overTls(ServerHttpRequest request) {
+		if (request.getSslInfo() != null) {
+			return true;
+		}
+		InetSocketAddress remote = request.getRemoteAddress();
+		String peer = remote == null || remote.getAddress() == null ? "" : remote.getAddress().getHostAddress();
+		return isTrusted(peer) && "https".equalsIgnoreCase(request.getHeaders().getFirst("X-Forwarded-Proto"));
+	}
+
+	private boolean isTrusted(String address) {
+		InetAddress parsed = literalOrNull(address);
+		return parsed != null && trusted.stream().anyMatch(range -> range.contains(parsed));
+	}
+
+	/** Parses an IP literal without ever asking DNS; anything else is null. */
+	static InetAddress literalOrNull(String text) {
+		if (text == null || text.isEmpty() || !text.matches("[0-9A-Fa-f:.]+")) {
+			return null;
+		}
+		try {
+			return InetAddress.getByName(text);
+		}
+		catch (UnknownHostException e) {
+			return null;
+		}
+	}
+
+	/** An address or CIDR block such as {@code 10.0.0.0/8} or {@code ::1}. */
+	record AddressRange(byte[] network, int prefixBits) {
+
+		static AddressRange parse(String text) {
+			String[] parts = text.trim().split("/", 2);
+			InetAddress address = literalOrNull(parts[0]);
+			if (address == null) {
+				throw new IllegalArgumentException("Not an IP address or CIDR range: " + text);
+			}
+			byte[] bytes = address.getAddress();
+			int bits = parts.length == 2 ? Integer.parseInt(parts[1]) : bytes.length * 8;
+			return new AddressRange(bytes, bits);
+		}
+
+		boolean contains(InetAddress candidate) {
+			byte[] bytes = candidate.getAddress();
+			if (bytes.length != network.length) {
+				return false;
+			}
+			int full = prefixBits / 8;
+			for (int i = 0; i < full; i++) {
+				if (bytes[i] != network[i]) {
+					return false;
+				}
+			}
+			int rest = prefixBits % 8;
+			if (rest == 0) {
+				return true;
+			}
+			int mask = 0xFF << (8 - rest) & 0xFF;
+			return (bytes[full] & mask) == (network[full] & mask);
+		}
+	}
+}

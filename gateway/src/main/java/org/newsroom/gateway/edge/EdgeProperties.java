@@ -1,0 +1,82 @@
+package org.newsroom.gateway.edge;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * How the edge protects the services and itself. Values that differ per deployment come from
+ * env vars through application.yml; the rest are defaults here.
+ *
+ * @param corsOrigins origins of the web and app front ends allowed to call the API from a browser
+ * @param trustedProxies addresses or CIDR ranges of proxies in front of the gateway (load
+ * balancer, ingress) whose {@code X-Forwarded-For} and {@code X-Forwarded-Proto} are believed
+ * @param maxBodySize request body limit of routes that set none of their own
+ * @param resilience time limits, retries and circuit breakers of the proxied routes
+ * @param rateLimits per-client token buckets
+ */
+@ConfigurationProperties("newsroom.edge")
+public record EdgeProperties(@DefaultValue List<String> corsOrigins, @DefaultValue List<String> trustedProxies,
+		@DefaultValue("1MB") DataSize maxBodySize, @DefaultValue Resilience resilience,
+		@DefaultValue RateLimits rateLimits) {
+
+	/**
+	 * @param timeout time a service has to start answering a proxied request (routes may set
+	 * their own in their {@code timeout} metadata)
+	 * @param retries extra attempts for GET and HEAD after a connection failure or a 502/504
+	 * @param firstBackoff pause before the first retry; doubles for each further one
+	 * @param maxBackoff longest pause between retries
+	 * @param jitter random share (0..1) of each pause, so clients do not retry in step
+	 * @param breaker circuit breaker settings shared by every route and page part
+	 */
+	public record Resilience(@DefaultValue("5s") Duration timeout, @DefaultValue("2") int retries,
+			@DefaultValue("50ms") Duration firstBackoff, @DefaultValue("400ms") Duration maxBackoff,
+			@DefaultValue("0.5") double jitter, @DefaultValue Breaker breaker) {
+	}
+
+	/**
+	 * @param failureRateThreshold percentage of failed calls in the window that opens the breaker
+	 * @param slowCallDuration a call slower than this counts as slow
+	 * @param slowCallRateThreshold percentage of slow calls that opens the breaker
+	 * @param slidingWindow number of recent calls the rates are computed over
+	 * @param minimumCalls calls needed in the window before the breaker may open
+	 * @param waitInOpen how long an open breaker refuses calls before letting probes through
+	 * @param probesInHalfOpen calls let through in half-open state to decide whether to close
+	 */
+	public record Breaker(@DefaultValue("50") float failureRateThreshold, @DefaultValue("3s") Duration slowCallDuration,
+			@DefaultValue("80") float slowCallRateThreshold, @DefaultValue("20") int slidingWindow,
+			@DefaultValue("10") int minimumCalls, @DefaultValue("10s") Duration waitInOpen,
+			@DefaultValue("3") int probesInHalfOpen) {
+	}
+
+	/**
+	 * Token buckets per client (address, or token subject once authenticated). Kept in memory
+	 * per gateway replica: with N replicas behind a balancer a client may get up to N times these.
+	 *
+	 * @param general any API request
+	 * @param beacon the anonymous view beacon {@code POST /api/rankings/views}
+	 * @param authFailures 401s a client address may collect within {@code authFailureWindow}
+	 * before every further request from it is refused until the window has passed
+	 * @param authFailureWindow see {@code authFailures}
+	 * @param maxClients clients tracked at once; the least recently seen are forgotten first
+	 */
+	public record RateLimits(@DefaultValue("true") boolean enabled, @DefaultValue Bucket general,
+			@DefaultValue("20") int beaconCapacity, @DefaultValue("0.5") double beaconPerSecond,
+			@DefaultValue("10") int authFailures, @DefaultValue("60s") Duration authFailureWindow,
+			@DefaultValue("100000") int maxClients) {
+
+		public Bucket beacon() {
+			return new Bucket(beaconCapacity, beaconPerSecond);
+		}
+	}
+
+	/**
+	 * @param capacity burst a client may send at once
+	 * @param perSecond tokens added back per second
+	 */
+	public record Bucket(@DefaultValue("200") int capacity, @DefaultValue("50") double perSecond) {
+	}
+}

@@ -1,0 +1,69 @@
+package org.newsroom.gateway.edge;
+
+import java.time.Duration;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpMethod;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+/**
+ * Token buckets per client: an authenticated client is keyed by its token's subject, anyone else
+ * by address; the anonymous view beacon has its own, much smaller bucket per address, so a script
+ * cannot inflate the Top 10 while readers still count. Runs after Spring Security, so the subject
+ * is a validated one. Health probes, metrics and static files are exempt.
+ */
+@Component
+class RateLimitFilter implements WebFilter, Ordered {
+
+	static final String BEACON_PATH = "/api/rankings/views";
+
+	private final ClientLimits limits;
+	private final ClientAddress clientAddress;
+
+	RateLimitFilter(ClientLimits limits, ClientAddress clientAddress) {
+		this.limits = limits;
+		this.clientAddress = clientAddress;
+	}
+
+	@Override
+	public int getOrder() {
+		// Spring Security's WebFilterChainProxy is -100
+		return -90;
+	}
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		if (!limits.enabled() || exempt(exchange)) {
+			return chain.filter(exchange);
+		}
+		String address = clientAddress.of(exchange.getRequest());
+		if (HttpMethod.POST.equals(exchange.getRequest().getMethod())
+				&& BEACON_PATH.equals(exchange.getRequest().getPath().value())) {
+			return proceedOrRefuse(limits.takeBeacon(address), exchange, chain);
+		}
+		return exchange.getPrincipal()
+			.map(principal -> "user:" + principal.getName())
+			.defaultIfEmpty("addr:" + address)
+			.flatMap(key -> proceedOrRefuse(limits.takeGeneral(key), exchange, chain));
+	}
+
+	private static Mono<Void> proceedOrRefuse(Duration wait, ServerWebExchange exchange, WebFilterChain chain) {
+		return wait.isZero() ? chain.filter(exchange) : Mono.error(EdgeProblems.tooManyRequests(roundUp(wait)));
+	}
+
+	static boolean exempt(ServerWebExchange exchange) {
+		String path = exchange.getRequest().getPath().value();
+		return path.startsWith("/actuator/") || path.startsWith("/assets/") || path.equals("/favicon.ico");
+	}
+
+	/** Retry-After is in whole seconds; never tell a client to wait zero. */
+	static Duration roundUp(Duration wait) {
+		long seconds = (wait.toMillis() + 999) / 1000;
+		return Duration.ofSeconds(Math.max(1, seconds));
+	}
+}

@@ -1,0 +1,16 @@
+package org.newsroom.gateway.page;
+
+import java.util.List;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The home page's content: the latest articles of each section that has any, and the Top list.
+ * Parts that could not be fetched are named in {@code degraded}.
+ */
+public record FrontPage(List<Section> sections, JsonNode top, List<String> degraded) {
+
+	/** A section's newest published articles (article JSON, newest first). */
+	public record Section(String name, List<JsonNode> articles) {
+	}
+}

@@ -1,0 +1,217 @@
+package org.newsroom.gateway.web;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.newsroom.gateway.page.ArticlePage;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.newsroom.gateway.web.PageText.moment;
+import static org.newsroom.gateway.web.PageText.text;
+import static org.newsroom.gateway.web.PageText.texts;
+
+/**
+ * What the article template shows, read from the services' JSON. Text fields stay raw here (the
+ * template escapes them); the {@code html} of body blocks is built by {@link InlineMarkup},
+ * which escapes first. Links and image addresses that are not the site's own or plain
+ * http(s) are dropped.
+ */
+record ArticleView(String id, String slug, String headline, String deck, String section, List<String> byline,
+		String source, String dateline, PageText.Moment published, PageText.Moment updated, List<Block> body,
+		List<Correction> corrections, Share share, Seo seo, String jsonLd, Photo leadPhoto, List<TopEntry> top,
+		List<Related> related, List<String> degraded, String language) {
+
+	static ArticleView of(ArticlePage page, ZoneId zone, JsonMapper json) {
+		JsonNode article = page.article();
+		JsonNode seo = article.path("seo");
+		JsonNode share = article.path("share");
+		String canonical = webLink(text(seo, "canonicalUrl")) != null ? text(seo, "canonicalUrl")
+				: webLink(text(article.path("links"), "web"));
+		return new ArticleView(text(article, "id"), text(article, "slug"), text(article, "headline"),
+				text(article, "deck"), text(article, "section"), texts(article, "byline"), text(article, "source"),
+				text(article, "dateline"), moment(article, "firstPublishedAt", zone), moment(article, "updatedAt", zone),
+				blocks(article.path("body")), corrections(article.path("corrections"), zone),
+				new Share(webLink(text(share, "facebook")), webLink(text(share, "x")), webLink(text(share, "kakao")),
+						mailLink(text(share, "email")), webLink(text(share, "link")) != null ? text(share, "link") : canonical),
+				new Seo(firstNonNull(text(seo, "title"), text(article, "headline")),
+						firstNonNull(text(seo, "description"), text(article, "summary")), canonical,
+						webLink(text(seo, "ogImage"))),
+				JsonLd.script(seo.path("jsonLd"), json), Photo.of(page.leadImage()), TopEntry.list(page.top()),
+				Related.list(page.related()), page.degraded(), firstNonNull(text(article, "language"), "en"));
+	}
+
+	/** The text size steps a reader can choose, smallest to largest. */
+	static final List<Integer> FONT_STEPS = List.of(-2, -1, 0, 1, 2);
+
+	public List<Integer> fontSteps() {
+		return FONT_STEPS;
+	}
+
+	record Block(String type, String html, String attribution, Photo photo, String url) {
+	}
+
+	record Correction(PageText.Moment at, String text) {
+	}
+
+	record Share(String facebook, String x, String kakao, String email, String link) {
+	}
+
+	record Seo(String title, String description, String canonicalUrl, String ogImage) {
+	}
+
+	record TopEntry(int rank, String slug, String headline) {
+
+		static List<TopEntry> list(JsonNode top) {
+			List<TopEntry> entries = new ArrayList<>();
+			if (top != null) {
+				for (JsonNode item : top.path("items")) {
+					String slug = text(item, "slug");
+					String headline = text(item, "headline");
+					if (slug != null && headline != null) {
+						entries.add(new TopEntry(item.path("rank").asInt(entries.size() + 1), slug, headline));
+					}
+				}
+			}
+			return entries;
+		}
+	}
+
+	record Related(String slug, String headline, String section) {
+
+		static List<Related> list(List<JsonNode> summaries) {
+			List<Related> entries = new ArrayList<>();
+			if (summaries != null) {
+				for (JsonNode item : summaries) {
+					if (text(item, "slug") != null && text(item, "headline") != null) {
+						entries.add(new Related(text(item, "slug"), text(item, "headline"), text(item, "section")));
+					}
+				}
+			}
+			return entries;
+		}
+	}
+
+	/**
+	 * A photo as the page shows it: the rendition for {@code src}, all web renditions for
+	 * {@code srcset}, alt text, and a caption with the visible credit.
+	 */
+	record Photo(String src, String srcset, Integer width, Integer height, String alt, String caption,
+			String credit) {
+
+		/** Widths of the renditions media-service makes (ARCHITECTURE.md §6), for body images. */
+		private static final List<String[]> STANDARD = List.of(new String[] { "thumb", "320" },
+				new String[] { "small", "640" }, new String[] { "medium", "1024" }, new String[] { "large", "1600" });
+
+		static Photo of(JsonNode media) {
+			if (media == null) {
+				return null;
+			}
+			List<JsonNode> renditions = new ArrayList<>();
+			for (JsonNode rendition : media.path("renditions")) {
+				if (!"og".equals(text(rendition, "name")) && siteLink(text(rendition, "url")) != null
+						&& rendition.path("width").asInt(0) > 0) {
+					renditions.add(rendition);
+				}
+			}
+			if (renditions.isEmpty()) {
+				return null;
+			}
+			renditions.sort(Comparator.comparingInt(r -> r.path("width").asInt()));
+			JsonNode main = renditions.stream()
+				.filter(r -> r.path("width").asInt() <= 1024)
+				.reduce((a, b) -> b)
+				.orElse(renditions.get(0));
+			StringBuilder srcset = new StringBuilder();
+			for (JsonNode rendition : renditions) {
+				if (!srcset.isEmpty()) {
+					srcset.append(", ");
+				}
+				srcset.append(text(rendition, "url")).append(' ').append(rendition.path("width").asInt()).append('w');
+			}
+			String caption = text(media, "caption");
+			String alt = firstNonNull(text(media, "altText"), caption);
+			int height = main.path("height").asInt(0);
+			return new Photo(text(main, "url"), srcset.toString(), main.path("width").asInt(),
+					height > 0 ? height : null, alt != null ? alt : "", caption, text(media, "credit"));
+		}
+
+		static Photo ofBlock(String mediaId, String caption) {
+			if (mediaId == null || !mediaId.matches("[0-9a-f]{24}")) {
+				return null;
+			}
+			StringBuilder srcset = new StringBuilder();
+			for (String[] standard : STANDARD) {
+				if (!srcset.isEmpty()) {
+					srcset.append(", ");
+				}
+				srcset.append("/api/media/").append(mediaId).append("/renditions/").append(standard[0]).append(' ')
+					.append(standard[1]).append('w');
+			}
+			return new Photo("/api/media/" + mediaId + "/renditions/medium", srcset.toString(), null, null,
+					caption != null ? caption : "", caption, null);
+		}
+	}
+
+	private static List<Block> blocks(JsonNode body) {
+		List<Block> blocks = new ArrayList<>();
+		for (JsonNode block : body) {
+			String type = text(block, "type");
+			if (type == null) {
+				continue;
+			}
+			switch (type) {
+				case "paragraph", "heading" ->
+					blocks.add(new Block(type, InlineMarkup.toHtml(text(block, "text")), null, null, null));
+				case "quote" -> blocks.add(new Block(type, InlineMarkup.toHtml(text(block, "text")),
+						text(block, "attribution"), null, null));
+				case "image" -> {
+					Photo photo = Photo.ofBlock(text(block, "mediaId"), text(block, "caption"));
+					if (photo != null) {
+						blocks.add(new Block(type, null, null, photo, null));
+					}
+				}
+				case "embed" -> {
+					String url = webLink(text(block, "url"));
+					if (url != null) {
+						blocks.add(new Block(type, null, null, null, url));
+					}
+				}
+				default -> {
+					// a block type this edition does not know yet is left out rather than shown raw
+				}
+			}
+		}
+		return blocks;
+	}
+
+	private static List<Correction> corrections(JsonNode corrections, ZoneId zone) {
+		List<Correction> list = new ArrayList<>();
+		for (JsonNode correction : corrections) {
+			String text = text(correction, "text");
+			if (text != null) {
+				list.add(new Correction(moment(correction, "at", zone), text));
+			}
+		}
+		return list;
+	}
+
+	static String webLink(String url) {
+		return InlineMarkup.isWebLink(url) ? url : null;
+	}
+
+	private static String mailLink(String url) {
+		return url != null && url.startsWith("mailto:") && url.indexOf('"') < 0 && url.indexOf('<') < 0 ? url : null;
+	}
+
+	/** A path on this site ("/api/media/..."), never a protocol-relative "//host" address. */
+	static String siteLink(String url) {
+		return url != null && url.startsWith("/") && !url.startsWith("//") && url.indexOf('\\') < 0 ? url : null;
+	}
+
+	static String firstNonNull(String first, String second) {
+		return first != null ? first : second;
+	}
+}

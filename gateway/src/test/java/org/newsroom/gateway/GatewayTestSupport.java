@@ -1,0 +1,60 @@
+package org.newsroom.gateway;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.newsroom.platform.test.TestIdentityProvider;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The gateway's surroundings in tests: WireMock stands in for the three services and for
+ * Keycloak's key set. Shared by the test classes (one set of servers per test JVM); each test
+ * starts from servers with no stubs and no recorded requests.
+ */
+public abstract class GatewayTestSupport {
+
+	protected static final TestIdentityProvider identity = new TestIdentityProvider();
+	protected static final WireMockServer articles = started();
+	protected static final WireMockServer media = started();
+	protected static final WireMockServer rankings = started();
+
+	/**
+	 * Points the gateway at the stand-ins; call it from each test class's own
+	 * {@code @DynamicPropertySource} (then override what that class needs differently).
+	 */
+	protected static void registerServices(DynamicPropertyRegistry registry) {
+		identity.register(registry);
+		registry.add("newsroom.services.article", articles::baseUrl);
+		registry.add("newsroom.services.media", media::baseUrl);
+		registry.add("newsroom.services.ranking", rankings::baseUrl);
+	}
+
+	@Autowired
+	protected WebTestClient http;
+
+	@BeforeEach
+	void forgetEverything() {
+		for (WireMockServer service : new WireMockServer[] { articles, media, rankings }) {
+			service.resetAll();
+		}
+	}
+
+	private static WireMockServer started() {
+		WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+		server.start();
+		return server;
+	}
+
+	/** A local port nothing listens on: a service that is down. */
+	protected static String closedPort() {
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+			return "http://127.0.0.1:" + socket.getLocalPort();
+		}
+		catch (java.io.IOException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+}

@@ -1,0 +1,37 @@
+package org.newsroom.platform.observability;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * The id that follows one client request through the gateway and every service it touches:
+ * header {@code X-Request-Id}, MDC key {@code requestId}. A value a client sends is kept only
+ * when it is short and plain, so it cannot forge log lines or blow up headers.
+ */
+public final class RequestId {
+
+	public static final String HEADER = "X-Request-Id";
+
+	public static final String MDC_KEY = "requestId";
+
+	/** Key of the id in a reactive request's Reactor context and exchange attributes. */
+	public static final String CONTEXT_KEY = RequestId.class.getName();
+
+	private static final Pattern ACCEPTED = Pattern.compile("[A-Za-z0-9._:-]{8,128}");
+
+	private RequestId() {
+	}
+
+	public static boolean isValid(String candidate) {
+		return candidate != null && ACCEPTED.matcher(candidate).matches();
+	}
+
+	/** The client's id when it is acceptable, otherwise a new one. */
+	public static String acceptOrGenerate(String candidate) {
+		return isValid(candidate) ? candidate : generate();
+	}
+
+	public static String generate() {
+		return UUID.randomUUID().toString();
+	}
+}
