@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Routing, the edge's role rules and token checks, and what the services receive. */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = "newsroom.edge.rate-limits.enabled=false")
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "PT30S")
 class EdgeRoutingTest extends GatewayTestSupport {
 
 	@DynamicPropertySource

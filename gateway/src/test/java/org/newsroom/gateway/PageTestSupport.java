@@ -24,7 +24,7 @@ import org.springframework.test.context.DynamicPropertySource;
 		"NEWSROOM_WEB_SECTIONS=world,national,business",
 		"NEWSROOM_WEB_SITE_NAME=The Daily Meridian",
 		"NEWSROOM_WEB_LETTERS_URL=https://news.example.org/letters" })
-@AutoConfigureWebTestClient(timeout = "10s")
+@AutoConfigureWebTestClient(timeout = "PT30S")
 public abstract class PageTestSupport extends GatewayTestSupport {
 
 	public static final String[] PAGE_BREAKERS = { "page-article", "page-lead-image", "page-top", "page-related",

@@ -1,5 +1,6 @@
 package org.newsroom.article.article;
 
+import org.newsroom.platform.text.InlineMarkup;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**

@@ -1,5 +1,6 @@
 package org.newsroom.article.article;
 
+import org.newsroom.platform.text.InlineMarkup;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;

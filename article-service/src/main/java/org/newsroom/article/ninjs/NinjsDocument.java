@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.newsroom.article.article.Article;
 import org.newsroom.article.article.ArticleContent;
 import org.newsroom.article.article.Block;
-import org.newsroom.article.article.InlineMarkup;
+import org.newsroom.platform.text.InlineMarkup;
 import org.newsroom.article.article.PageMetadata;
 import org.newsroom.article.config.SiteProperties;
 import org.newsroom.article.media.MediaClient;

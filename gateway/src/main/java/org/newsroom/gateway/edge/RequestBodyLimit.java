@@ -3,6 +3,7 @@ package org.newsroom.gateway.edge;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.newsroom.platform.problem.ProblemException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -13,6 +14,7 @@ import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.stereotype.Component;
@@ -27,6 +29,9 @@ import org.springframework.web.server.ServerWebExchange;
  */
 @Component
 class RequestBodyLimit implements GlobalFilter, Ordered {
+
+	/** How much of a refused body is read and discarded to keep the connection usable. */
+	static final long SWALLOW_LIMIT = DataSize.ofMegabytes(8).toBytes();
 
 	private final EdgeProperties properties;
 
@@ -48,12 +53,43 @@ class RequestBodyLimit implements GlobalFilter, Ordered {
 		DataSize limit = RouteSettings.of(route, properties).maxBodySize();
 		long declared = exchange.getRequest().getHeaders().getContentLength();
 		if (declared > limit.toBytes()) {
-			return Mono.error(EdgeProblems.payloadTooLarge(limit));
+			return refuse(exchange, limit, declared);
 		}
 		AtomicBoolean exceeded = new AtomicBoolean();
 		ServerHttpRequest counted = new CountingRequest(exchange.getRequest(), limit.toBytes(), exceeded);
 		return chain.filter(exchange.mutate().request(counted).build())
-			.onErrorMap(error -> exceeded.get(), error -> EdgeProblems.payloadTooLarge(limit));
+			.onErrorResume(error -> exceeded.get(), error -> refuse(exchange, limit, -1));
+	}
+
+	/**
+	 * Answers 413 in a way the client can read. A client that sent {@code Expect: 100-continue}
+	 * has not sent the body: answer at once. Otherwise the body is on its way, and closing the
+	 * connection under it would reset it before the client reads the answer; so what remains is
+	 * read and thrown away, up to {@link #SWALLOW_LIMIT} (Tomcat's maxSwallowSize idea), and the
+	 * connection stays usable. A client that keeps sending beyond that gets the 413 with
+	 * {@code Connection: close}.
+	 */
+	private Mono<Void> refuse(ServerWebExchange exchange, DataSize limit, long declared) {
+		ServerHttpRequest request = exchange.getRequest();
+		boolean bodyWithheld = "100-continue".equalsIgnoreCase(request.getHeaders().getFirst(HttpHeaders.EXPECT));
+		if (bodyWithheld || declared > limit.toBytes() + SWALLOW_LIMIT) {
+			exchange.getResponse().getHeaders().set(HttpHeaders.CONNECTION, "close");
+			return Mono.error(EdgeProblems.payloadTooLarge(limit));
+		}
+		AtomicLong swallowed = new AtomicLong();
+		return request.getBody()
+			.takeWhile(buffer -> swallowed.addAndGet(buffer.readableByteCount()) <= SWALLOW_LIMIT)
+			.doOnNext(DataBufferUtils::release)
+			.then(Mono.defer(() -> {
+				if (swallowed.get() > SWALLOW_LIMIT) {
+					exchange.getResponse().getHeaders().set(HttpHeaders.CONNECTION, "close");
+				}
+				return Mono.<Void>error(EdgeProblems.payloadTooLarge(limit));
+			}))
+			.onErrorResume(error -> !(error instanceof ProblemException), error -> {
+				exchange.getResponse().getHeaders().set(HttpHeaders.CONNECTION, "close");
+				return Mono.error(EdgeProblems.payloadTooLarge(limit));
+			});
 	}
 
 	private static final class CountingRequest extends ServerHttpRequestDecorator {

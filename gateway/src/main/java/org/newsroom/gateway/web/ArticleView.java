@@ -1,5 +1,6 @@
 package org.newsroom.gateway.web;
 
+import org.newsroom.platform.text.InlineMarkup;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -164,8 +165,8 @@ record ArticleView(String id, String slug, String headline, String deck, String 
 			}
 			switch (type) {
 				case "paragraph", "heading" ->
-					blocks.add(new Block(type, InlineMarkup.toHtml(text(block, "text")), null, null, null));
-				case "quote" -> blocks.add(new Block(type, InlineMarkup.toHtml(text(block, "text")),
+					blocks.add(new Block(type, markup(text(block, "text")), null, null, null));
+				case "quote" -> blocks.add(new Block(type, markup(text(block, "text")),
 						text(block, "attribution"), null, null));
 				case "image" -> {
 					Photo photo = Photo.ofBlock(text(block, "mediaId"), text(block, "caption"));
@@ -199,7 +200,12 @@ record ArticleView(String id, String slug, String headline, String deck, String 
 	}
 
 	static String webLink(String url) {
-		return InlineMarkup.isWebLink(url) ? url : null;
+		return url != null && InlineMarkup.urlProblem(url) == null ? url : null;
+	}
+
+	/** Body text as HTML; a block without text renders empty. */
+	private static String markup(String text) {
+		return text == null ? "" : InlineMarkup.toHtml(text);
 	}
 
 	private static String mailLink(String url) {

@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 		"newsroom.edge.rate-limits.enabled=false",
 		"newsroom.edge.trusted-proxies=127.0.0.1,::1",
 		"NEWSROOM_EDGE_CORS_ORIGINS=https://www.news.example, https://app.news.example" })
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "PT30S")
 class EdgeHeadersTest extends GatewayTestSupport {
 
 	@DynamicPropertySource

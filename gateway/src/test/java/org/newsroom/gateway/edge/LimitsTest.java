@@ -41,7 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 		"newsroom.edge.rate-limits.auth-failures=3",
 		"newsroom.edge.rate-limits.auth-failure-window=30s",
 		"NEWSROOM_EDGE_UPLOAD_MAX_BODY=3MB" })
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "PT30S")
 class LimitsTest extends GatewayTestSupport {
 
 	private static final AtomicInteger clients = new AtomicInteger(10);
@@ -168,6 +168,21 @@ class LimitsTest extends GatewayTestSupport {
 			.expectStatus().isEqualTo(413)
 			.expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("3 MB"));
 		media.verify(1, postRequestedFor(urlEqualTo("/api/media")));
+	}
+
+	@Test
+	void aRefusedOversizedBodyLeavesTheConnectionUsableForTheNextRequest() {
+		String token = identity.token("oversize-editor", "editor");
+		byte[] tooBig = new byte[4 * 1024 * 1024];
+		for (int round = 0; round < 3; round++) {
+			http.post().uri("/api/media").header("X-Forwarded-For", "203.0.113.77").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+				.contentType(MediaType.IMAGE_JPEG).bodyValue(tooBig)
+				.exchange()
+				.expectStatus().isEqualTo(413);
+			long started = System.nanoTime();
+			http.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+			assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(java.time.Duration.ofSeconds(5));
+		}
 	}
 
 	@Test

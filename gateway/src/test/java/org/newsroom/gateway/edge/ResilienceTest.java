@@ -43,7 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 		"newsroom.edge.resilience.breaker.wait-in-open=1s",
 		"newsroom.edge.resilience.breaker.probes-in-half-open=2",
 		"newsroom.edge.resilience.breaker.slow-call-duration=5s" })
-@AutoConfigureWebTestClient(timeout = "10s")
+@AutoConfigureWebTestClient(timeout = "PT30S")
 class ResilienceTest extends GatewayTestSupport {
 
 	static final String DOWN = closedPort();

@@ -42,7 +42,7 @@ class WebEditionTest extends PageTestSupport {
 			.contains("<span class=\"credit\">" + CREDIT + "</span>")
 			.contains("<p class=\"source\">(AFP)</p>")
 			.contains("<strong>buy time</strong>", "<em>natural disasters</em>")
-			.contains("<a href=\"https://www.glamos.ch/en/\" rel=\"nofollow noopener\">GLAMOS</a>")
+			.contains("<a href=\"https://www.glamos.ch/en/\" rel=\"nofollow noopener noreferrer\">GLAMOS</a>")
 			.contains("— Mayor Lukas Imboden")
 			.contains("VALDORA, Switzerland")
 			.contains("datetime=\"2026-11-27T06:10:00Z\"")

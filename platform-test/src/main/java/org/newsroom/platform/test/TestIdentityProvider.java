@@ -1,5 +1,11 @@
 package org.newsroom.platform.test;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -50,6 +56,24 @@ public final class TestIdentityProvider implements AutoCloseable {
 		wireMock.start();
 		wireMock.stubFor(WireMock.get("/realms/news/protocol/openid-connect/certs")
 			.willReturn(WireMock.okJson(new JWKSet(signingKey.toPublicJWK()).toString())));
+		warmUp();
+	}
+
+	/**
+	 * Answers one key-set request before any test does: on a busy machine the stand-in's very
+	 * first answer can take seconds (class loading in Jetty), longer than a resource server waits.
+	 */
+	private void warmUp() {
+		try {
+			HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(jwkSetUri())).timeout(Duration.ofSeconds(30)).build(),
+					HttpResponse.BodyHandlers.discarding());
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("The test identity provider does not answer", e);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	public String issuer() {

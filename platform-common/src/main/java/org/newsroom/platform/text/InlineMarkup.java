@@ -1,4 +1,4 @@
-package org.newsroom.article.article;
+package org.newsroom.platform.text;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -23,7 +23,7 @@ import java.util.Locale;
  */
 public final class InlineMarkup {
 
-	static final int MAX_URL_LENGTH = 2000;
+	public static final int MAX_URL_LENGTH = 2000;
 
 	private static final String ESCAPABLE = "\\*[]()";
 
@@ -53,20 +53,26 @@ public final class InlineMarkup {
 		}
 	}
 
+	/** The text's structure; a link to anything but an absolute http(s) URL is an {@link InvalidLink}. */
 	public static List<Node> parse(String text) {
-		return new Parser(text).sequence(null, false, false, false);
+		return new Parser(text, true).sequence(null, false, false, false);
+	}
+
+	/** For renderers: never throws; a link with a refused address is shown as the literal text. */
+	private static List<Node> parseLeniently(String text) {
+		return new Parser(text, false).sequence(null, false, false, false);
 	}
 
 	/** HTML with every character of the text escaped, and only strong, em and a elements added. */
 	public static String toHtml(String text) {
 		StringBuilder html = new StringBuilder();
-		appendHtml(parse(text), html);
+		appendHtml(parseLeniently(text), html);
 		return html.toString();
 	}
 
 	public static String toPlainText(String text) {
 		StringBuilder plain = new StringBuilder();
-		appendPlain(parse(text), plain);
+		appendPlain(parseLeniently(text), plain);
 		return plain.toString();
 	}
 
@@ -159,10 +165,12 @@ public final class InlineMarkup {
 	private static final class Parser {
 
 		private final String text;
+		private final boolean strict;
 		private int pos;
 
-		Parser(String text) {
+		Parser(String text, boolean strict) {
 			this.text = text;
+			this.strict = strict;
 		}
 
 		List<Node> sequence(String closer, boolean inStrong, boolean inEmphasis, boolean inLink) {
@@ -250,6 +258,10 @@ public final class InlineMarkup {
 			}
 			String href = text.substring(urlStart, urlEnd);
 			String problem = urlProblem(href);
+			if (problem != null && !strict) {
+				pos = start;
+				return null;
+			}
 			if (problem != null) {
 				throw new InvalidLink(problem + ": '" + abbreviate(href) + "' (write \\[ to show a bracket as text)");
 			}

@@ -1,10 +1,10 @@
-package org.newsroom.gateway.web;
+package org.newsroom.platform.text;
 
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class InlineMarkupTest {
+class InlineMarkupRenderingTest {
 
 	@Test
 	void plainTextIsEscapedCharacterByCharacter() {
@@ -16,14 +16,14 @@ class InlineMarkupTest {
 	void boldItalicAndLinksBecomeTags() {
 		assertThat(InlineMarkup.toHtml("a **strong** and *soft* word, see [the report](https://example.org/r?a=1&b=2)"))
 			.isEqualTo("a <strong>strong</strong> and <em>soft</em> word, see "
-					+ "<a href=\"https://example.org/r?a=1&amp;b=2\" rel=\"nofollow noopener\">the report</a>");
+					+ "<a href=\"https://example.org/r?a=1&amp;b=2\" rel=\"nofollow noopener noreferrer\">the report</a>");
 	}
 
 	@Test
 	void markupNestsInsideBoldAndItalic() {
 		assertThat(InlineMarkup.toHtml("**very *much* so**")).isEqualTo("<strong>very <em>much</em> so</strong>");
 		assertThat(InlineMarkup.toHtml("*see [this](http://example.org)*"))
-			.isEqualTo("<em>see <a href=\"http://example.org\" rel=\"nofollow noopener\">this</a></em>");
+			.isEqualTo("<em>see <a href=\"http://example.org\" rel=\"nofollow noopener noreferrer\">this</a></em>");
 	}
 
 	@Test
@@ -41,7 +41,7 @@ class InlineMarkupTest {
 		assertThat(InlineMarkup.toHtml("**<script>alert(1)</script>**"))
 			.isEqualTo("<strong>&lt;script&gt;alert(1)&lt;/script&gt;</strong>");
 		assertThat(InlineMarkup.toHtml("[<img src=x>](https://example.org)"))
-			.isEqualTo("<a href=\"https://example.org\" rel=\"nofollow noopener\">&lt;img src=x&gt;</a>");
+			.isEqualTo("<a href=\"https://example.org\" rel=\"nofollow noopener noreferrer\">&lt;img src=x&gt;</a>");
 	}
 
 	@Test

@@ -1,4 +1,4 @@
-package org.newsroom.article.article;
+package org.newsroom.platform.text;
 
 import org.junit.jupiter.api.Test;
 
