@@ -143,7 +143,8 @@ public final class ArticleServiceStandIn implements AutoCloseable {
 				first = false;
 			}
 			json.append("]}");
-			return ResponseDefinitionBuilder.responseDefinition()
+			// like(): keeps what the stub added, such as a delay
+			return ResponseDefinitionBuilder.like(serveEvent.getResponseDefinition())
 				.withStatus(200)
 				.withHeader("Content-Type", "application/json")
 				.withBody(json.toString())

@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import org.bson.Document;
 import org.newsroom.platform.test.TestIdentityProvider;
@@ -16,6 +17,7 @@ import org.newsroom.ranking.counting.HourlyBuckets;
 import org.newsroom.ranking.counting.ViewFlusher;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
@@ -44,11 +46,9 @@ public abstract class RankingServiceTest {
 
 	protected static final ArticleServiceStandIn articles = new ArticleServiceStandIn();
 
-	protected static String database;
-
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		database = TestMongo.register(registry);
+		TestMongo.register(registry);
 		identity.register(registry);
 		registry.add("newsroom.services.article", articles::url);
 		registry.add("newsroom.rankings.counting.flush-interval", () -> "100ms");
@@ -65,6 +65,10 @@ public abstract class RankingServiceTest {
 
 	@Autowired
 	protected ViewFlusher flusher;
+
+	/** This context's database on the wire-protocol server. */
+	@Value("${spring.mongodb.database}")
+	protected String database;
 
 	private static int visitors;
 
@@ -135,17 +139,22 @@ public abstract class RankingServiceTest {
 	}
 
 	/** The article's views as stored, over all its buckets, read straight from MongoDB. */
-	protected static synchronized long stored(String articleId) {
-		if (store == null) {
-			store = MongoClients.create(TestMongo.uri());
-		}
+	protected long stored(String articleId) {
 		long views = 0;
-		for (Document bucket : store.getDatabase(database)
-			.getCollection(HourlyBuckets.COLLECTION)
-			.find(Filters.eq(HourlyBuckets.ARTICLE_ID, articleId))) {
+		for (Document bucket : buckets().find(Filters.eq(HourlyBuckets.ARTICLE_ID, articleId))) {
 			views += ((Number) bucket.get(HourlyBuckets.VIEWS)).longValue();
 		}
 		return views;
+	}
+
+	/** This context's buckets, straight from the wire-protocol server. */
+	protected MongoCollection<Document> buckets() {
+		synchronized (RankingServiceTest.class) {
+			if (store == null) {
+				store = MongoClients.create(TestMongo.uri());
+			}
+		}
+		return store.getDatabase(database).getCollection(HourlyBuckets.COLLECTION);
 	}
 
 	/** Once the service has caught up, the article has exactly these views stored. */
