@@ -25,7 +25,8 @@ public record RankingProperties(List<String> sections, Ingest ingest, Counting c
 	 * @param dedupeWindow how long the same visitor and article count once
 	 * @param dedupeMaxEntries bound of the dedupe memory (visitor and article pairs)
 	 * @param perAddressLimit most views of one article counted from one client address per
-	 *     dedupe window, whatever visitor ids it sends; 0 turns the limit off
+	 *     dedupe window, whatever visitor ids it sends; 0 turns the limit off. Not applied when
+	 *     the client address is itself a trusted proxy or loopback (the real client is unknown)
 	 * @param botAgents lower-case fragments of user agents that are never counted
 	 * @param batchMaxViews most views in one batch request
 	 * @param futureTolerance how far in the future a batch view's time may be (clock skew)

@@ -13,7 +13,7 @@ import java.time.Instant;
  * </pre>
  *
  * With the default gravity 1.8, a view from the current hour weighs 1/3.5 ≈ 0.29, one from an
- * hour ago about 1/7.2 ≈ 0.14, one from a day ago about 1/310: a story read a lot right now
+ * hour ago about 1/7.2 ≈ 0.14, one from a day ago about 1/350: a story read a lot right now
  * beats one read more in total yesterday. The +2 keeps the newest buckets from dominating
  * through a tiny denominator.
  */

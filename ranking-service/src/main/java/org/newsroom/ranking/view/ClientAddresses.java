@@ -98,7 +98,11 @@ public class ClientAddresses {
 		return client;
 	}
 
-	private boolean trusted(byte[] address) {
+	/**
+	 * Whether the address is one of our own proxies (or loopback): then the real client is
+	 * unknown, because nothing in front of it named one.
+	 */
+	public boolean trusted(byte[] address) {
 		for (Network network : trusted) {
 			if (network.contains(address)) {
 				return true;

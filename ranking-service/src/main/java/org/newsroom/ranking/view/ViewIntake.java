@@ -41,6 +41,7 @@ public class ViewIntake {
 	private static final long BATCH_SLOT_SEED = 0x42415443484cL;
 
 	private final BotAgents bots;
+	private final ClientAddresses addresses;
 	private final ArticleDirectory articles;
 	private final VisitorKeys visitors;
 	private final RecentViews recent;
@@ -48,9 +49,10 @@ public class ViewIntake {
 	private final ViewMetrics metrics;
 	private final RankingProperties properties;
 
-	public ViewIntake(BotAgents bots, ArticleDirectory articles, VisitorKeys visitors, RecentViews recent,
+	public ViewIntake(BotAgents bots, ClientAddresses addresses, ArticleDirectory articles, VisitorKeys visitors, RecentViews recent,
 			ViewBuffer buffer, ViewMetrics metrics, RankingProperties properties) {
 		this.bots = bots;
+		this.addresses = addresses;
 		this.articles = articles;
 		this.visitors = visitors;
 		this.recent = recent;
@@ -95,14 +97,18 @@ public class ViewIntake {
 			metrics.duplicate(1);
 			return Outcome.DUPLICATE;
 		}
+		// the limit needs a real client address: not one of our proxies, nor loopback (local runs, tests)
+		boolean limited = !addresses.trusted(clientAddress);
 		long addressAndArticle = Fingerprint.mix(address, article);
-		if (!recent.withinAddressLimit(addressAndArticle)) {
+		if (limited && !recent.withinAddressLimit(addressAndArticle)) {
 			metrics.addressLimit();
 			return Outcome.ADDRESS_LIMIT;
 		}
 		if (!buffer.offer(new BucketKey(articleId, section, BucketKey.hourOf(nowMillis)))) {
 			recent.forget(visitorAndArticle);
-			recent.releaseAddress(addressAndArticle);
+			if (limited) {
+				recent.releaseAddress(addressAndArticle);
+			}
 			metrics.overloaded(1);
 			return Outcome.OVERLOADED;
 		}

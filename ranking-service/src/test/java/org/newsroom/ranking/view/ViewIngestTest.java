@@ -86,6 +86,18 @@ class ViewIngestTest extends RankingServiceTest {
 	}
 
 	@Test
+	void clientsWhoseAddressIsOneOfOurOwnAreNotLimitedPerAddress() {
+		String article = articles.publish("business");
+
+		// loopback with no X-Forwarded-For: a local run or a test, not a reader we can tell apart
+		for (int i = 0; i < 8; i++) {
+			view(article).expectStatus().isAccepted();
+		}
+
+		assertStored(article, 8);
+	}
+
+	@Test
 	void botsAndClientsWithoutAUserAgentAreAcceptedButNotCounted() {
 		String article = articles.publish("national");
 
