@@ -130,6 +130,22 @@ class BatchIngestTest extends RankingServiceTest {
 	}
 
 	@Test
+	void aBodyLargerThanAnyValidBatchIs413() {
+		StringBuilder body = new StringBuilder("{\"views\": [");
+		String view = "{\"articleId\": \"65a1b2c3d4e5f60718293a4b\", \"visitorId\": \"" + "v".repeat(64)
+				+ "\", \"at\": \"2025-05-01T09:30:00Z\", \"padding\": \"" + "x".repeat(400) + "\"},";
+		while (body.length() < 5_000_000) {
+			body.append(view);
+		}
+		body.setLength(body.length() - 1);
+		body.append("]}");
+
+		batch(body.toString()).expectStatus()
+			.isEqualTo(413)
+			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	@Test
 	void batchIngestNeedsTheIngestRole() {
 		String body = "{\"views\": []}";
 		http.post().uri("/api/rankings/views/batch").contentType(MediaType.APPLICATION_JSON).bodyValue(body)

@@ -8,6 +8,7 @@ import org.newsroom.ranking.RankingServiceTest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** The page-view beacon: what counts, what does not, and what is refused. */
@@ -162,6 +163,35 @@ class ViewIngestTest extends RankingServiceTest {
 			view(article).expectStatus().isAccepted();
 			assertStored(article, 1);
 		});
+	}
+
+	@Test
+	void everyOutcomeIsCountedInTheMetricsAndAcceptedViewsAreAllStored() {
+		String article = articles.publish("sports");
+		String visitor = newVisitor();
+		view(article, h -> h.set("X-Visitor-Id", visitor)).expectStatus().isAccepted();
+		view(article, h -> h.set("X-Visitor-Id", visitor)).expectStatus().isAccepted();
+		view(article, h -> h.set(HttpHeaders.USER_AGENT, "Googlebot/2.1")).expectStatus().isAccepted();
+		awaitIdle();
+
+		String metrics = http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+			.expectBody(String.class).returnResult().getResponseBody();
+		assertThat(metrics).contains("ranking_views_total{application=\"ranking-service\",outcome=\"accepted\"}")
+			.contains("outcome=\"duplicate\"")
+			.contains("outcome=\"bot\"")
+			.contains("ranking_views_stored_total")
+			.contains("ranking_flush_failures_total")
+			.contains("ranking_buffer_views");
+		assertThat(counter(metrics, "ranking_views_total{application=\"ranking-service\",outcome=\"accepted\"}"))
+			.isEqualTo(counter(metrics, "ranking_views_stored_total{application=\"ranking-service\"}"));
+	}
+
+	private static double counter(String metrics, String series) {
+		return metrics.lines()
+			.filter(line -> line.startsWith(series + " "))
+			.mapToDouble(line -> Double.parseDouble(line.substring(series.length() + 1)))
+			.findFirst()
+			.orElseThrow();
 	}
 
 	@Test
