@@ -3,6 +3,7 @@ package org.newsroom.ranking.config;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.observation.ObservationPredicate;
 import org.newsroom.ranking.counting.Replica;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,11 +11,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 
 @Configuration(proxyBeanMethods = false)
 class RankingConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(RankingConfiguration.class);
+
+	private static final String BEACON = "/api/rankings/views";
 
 	@Bean
 	Clock clock() {
@@ -26,6 +30,17 @@ class RankingConfiguration {
 		Replica replica = Replica.random();
 		log.info("Counting as replica {} (flush batches are numbered per replica)", replica.id());
 		return replica;
+	}
+
+	/**
+	 * The beacon is not timed per request ({@code http.server.requests}): at tens of thousands
+	 * of views a second that bookkeeping would cost more than counting the view. Its outcomes
+	 * are counted in {@code ranking_views_total} instead; every other endpoint is timed.
+	 */
+	@Bean
+	ObservationPredicate noRequestObservationOfTheBeacon() {
+		return (name, context) -> !(context instanceof ServerRequestObservationContext request
+				&& BEACON.equals(request.getCarrier().getPath().value()));
 	}
 
 	/**

@@ -90,15 +90,16 @@ public class ViewIntake {
 			return Outcome.OVERLOADED;
 		}
 		long article = Fingerprint.ofArticle(articleId);
-		long address = visitors.ofAddress(clientAddress);
+		// the limit needs a real client address: not one of our proxies, nor loopback (local runs, tests)
+		boolean limited = !addresses.trusted(clientAddress);
+		// the keyed hash costs a SHA-256: only when the address is needed
+		long address = limited || visitorId == null ? visitors.ofAddress(clientAddress) : 0;
 		long visitor = visitorId != null ? visitors.ofVisitorId(visitorId) : visitors.ofAddressAndAgent(address, userAgent);
 		long visitorAndArticle = Fingerprint.mix(visitor, article);
 		if (!recent.firstView(visitorAndArticle)) {
 			metrics.duplicate(1);
 			return Outcome.DUPLICATE;
 		}
-		// the limit needs a real client address: not one of our proxies, nor loopback (local runs, tests)
-		boolean limited = !addresses.trusted(clientAddress);
 		long addressAndArticle = Fingerprint.mix(address, article);
 		if (limited && !recent.withinAddressLimit(addressAndArticle)) {
 			metrics.addressLimit();
