@@ -1,5 +1,12 @@
 -- Single page views, as readers' browsers send them: each request a new visitor id (so dedupe
 -- does not swallow them) and one of 40 articles. Counts the answers by status.
+-- BENCH_DELAY_MS paces each connection (that many ms between its requests) for a steady rate.
+local pace = tonumber(os.getenv("BENCH_DELAY_MS") or "")
+if pace then
+  function delay()
+    return pace
+  end
+end
 local articles = {}
 for i = 1, 40 do
   articles[i] = string.format("6650%020x", i)

@@ -25,7 +25,7 @@ class SecurityConfig {
 	@Bean
 	SecurityWebFilterChain api(ServerHttpSecurity http, ReactiveApiSecurity security) {
 		return security.build(http, rules -> rules
-			// the page-view beacon every reader's browser sends
+			// the page-view beacon every reader's browser sends (served ahead of this chain by ViewBeacon)
 			.pathMatchers(HttpMethod.POST, "/api/rankings/views").permitAll()
 			// bulk views from trusted collectors (CDN logs, apps that batch offline views)
 			.pathMatchers(HttpMethod.POST, "/api/rankings/views/batch").hasRole(RealmRoles.INGEST));
