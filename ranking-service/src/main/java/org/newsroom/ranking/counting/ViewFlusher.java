@@ -63,6 +63,7 @@ public class ViewFlusher implements SmartLifecycle {
 	private FlushBatch inFlight;
 	private long nextSequence = 1;
 	private boolean indexesReady;
+	private boolean indexWarned;
 	private int failuresInRow;
 	private long lastFailureLog;
 
@@ -249,7 +250,10 @@ public class ViewFlusher implements SmartLifecycle {
 				indexesReady = true;
 			}
 			catch (RuntimeException e) {
-				log.warn("Cannot create the buckets' indexes yet (will retry): {}", e.toString());
+				if (!indexWarned) {
+					indexWarned = true;
+					log.warn("Cannot create the buckets' indexes yet (retried before every flush): {}", e.toString());
+				}
 			}
 		}
 		if (inFlight == null) {

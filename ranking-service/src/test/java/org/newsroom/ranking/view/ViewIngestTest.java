@@ -213,6 +213,20 @@ class ViewIngestTest extends RankingServiceTest {
 	}
 
 	@Test
+	void aBeaconBodyLargerThanAnyBeaconIs413() {
+		http.post()
+			.uri("/api/rankings/views")
+			.contentType(MediaType.APPLICATION_JSON)
+			.header(HttpHeaders.USER_AGENT, BROWSER)
+			.bodyValue("{\"articleId\": \"" + "a".repeat(8000) + "\"}")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(413)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	@Test
 	void aMalformedVisitorIdHeaderIs400NamingTheHeader() {
 		String article = articles.publish("world");
 
