@@ -25,7 +25,8 @@
 #
 # Usage: bench/ranking.sh [seconds per phase, default 30]
 # Needs (Debian packages, installed when missing): wrk, redis-server, redis-tools, openssl,
-# curl, python3, python3-pymongo; and a JDK 17 (the jar is built with the Maven Wrapper if absent).
+# curl, python3, python3-pymongo; and a JDK 17 (the jar is built with the Maven Wrapper when
+# absent or older than the sources).
 # Environment: RANKING_JAVA_OPTS (default -Xms1g -Xmx2g), BENCH_CONNECTIONS (default 64).
 set -euo pipefail
 
@@ -97,7 +98,7 @@ wrk_rate() { # completed requests per second from wrk's summary
 }
 
 need
-if [[ ! -f $JAR ]]; then
+if [[ ! -f $JAR || -n $(find "$ROOT/ranking-service/src/main" "$ROOT/platform-common/src/main" -newer "$JAR" -print -quit) ]]; then
 	say "building ranking-service"
 	(cd "$ROOT" && ./mvnw -q -B -pl ranking-service -am package -DskipTests)
 fi

@@ -160,8 +160,9 @@ public class ViewFlusher implements SmartLifecycle {
 				break;
 			}
 			drained = buffer.drainViews(view -> {
-				quiet = false;
-				takenNow[0]++;
+				if (takenNow[0]++ == 0) {
+					quiet = false;
+				}
 				acceptedNow[0] += add(view, 1);
 			}, DRAIN_STEP);
 		}

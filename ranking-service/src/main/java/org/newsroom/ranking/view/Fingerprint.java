@@ -3,7 +3,7 @@ package org.newsroom.ranking.view;
 /**
  * 64-bit fingerprints for the dedupe memory: a visitor and an article become one {@code long}
  * instead of a string, so a million remembered pairs stay small. Two different pairs share a
- * fingerprint with a probability around n²/2⁶⁵ (one in 36 million with a million pairs held):
+ * fingerprint with a probability around n²/2⁶⁵ (about one in 36 million with a million pairs held):
  * the rare effect is one view not counted.
  */
 final class Fingerprint {

@@ -71,7 +71,9 @@ class BatchIngestTest extends RankingServiceTest {
 	@Test
 	void aBatchSentAgainIsNotCountedTwice() {
 		String article = articles.publish("business");
-		Instant at = Instant.now().minus(Duration.ofMinutes(2));
+		// early in a half hour, so that at and at + 30 s share their half-hour slot
+		Instant hourAgo = Instant.now().minus(Duration.ofHours(1));
+		Instant at = Instant.ofEpochSecond(hourAgo.getEpochSecond() / 1800 * 1800).plusSeconds(60);
 		Map<String, Object> body = Map.of("views",
 				List.of(batchView(article, "collector-visitor-1", at), batchView(article, "collector-visitor-2", at),
 						batchView(article, "collector-visitor-1", at.plusSeconds(30))));
