@@ -1,38 +1,54 @@
 package org.newsroom.ranking.top;
 
-import java.time.Duration;
-import java.util.Map;
+import java.util.List;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import org.newsroom.platform.problem.FieldProblem;
 import org.newsroom.platform.problem.Problems;
-import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
+import org.newsroom.ranking.config.RankingProperties;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+/** The lists, straight from memory: a request never reads the buckets or calls another service. */
 @RestController
 class TopController {
 
-	static final Map<String, Duration> WINDOWS = Map.of("1h", Duration.ofHours(1), "6h", Duration.ofHours(6), "24h",
-			Duration.ofHours(24), "7d", Duration.ofDays(7), "30d", Duration.ofDays(30));
+	private final TopLists lists;
+	private final RankingProperties properties;
 
-	private final TopStories topStories;
-
-	TopController(TopStories topStories) {
-		this.topStories = topStories;
+	TopController(TopLists lists, RankingProperties properties) {
+		this.lists = lists;
+		this.properties = properties;
 	}
 
 	@GetMapping("/api/rankings/top")
-	Mono<TopList> top(@RequestParam(defaultValue = "24h") String window,
+	TopList top(@RequestParam(defaultValue = "24h") String window, @RequestParam(required = false) String section,
 			@RequestParam(defaultValue = "10") @Min(1) @Max(50) int limit) {
-		Duration length = WINDOWS.get(window);
-		if (length == null) {
-			return Mono.error(Problems.badRequest("window must be one of 1h, 6h, 24h, 7d, 30d.",
-					java.util.List.of(new org.newsroom.platform.problem.FieldProblem("window", "one of 1h, 6h, 24h, 7d, 30d"))));
+		if (Window.named(window) == null) {
+			throw Problems.badRequest("window must be one of " + Window.NAMES + ".",
+					List.of(new FieldProblem("window", "one of " + Window.NAMES)));
 		}
-		return Mono.fromCallable(() -> topStories.top(length, window, limit)).subscribeOn(Schedulers.boundedElastic());
+		return lists.get(window, section(section), limit);
+	}
+
+	@GetMapping("/api/rankings/trending")
+	TopList trending(@RequestParam(required = false) String section,
+			@RequestParam(defaultValue = "10") @Min(1) @Max(50) int limit) {
+		return lists.get(TopRefresher.TRENDING, section(section), limit);
+	}
+
+	/** A configured section, or null (blank) for the whole site. */
+	private String section(String section) {
+		if (section == null || section.isBlank()) {
+			return null;
+		}
+		if (!properties.sections().contains(section)) {
+			throw Problems.badRequest("section must be one of " + String.join(", ", properties.sections()) + ".",
+					List.of(new FieldProblem("section", "one of " + String.join(", ", properties.sections()))));
+		}
+		return section;
 	}
 }

@@ -3,9 +3,29 @@ package org.newsroom.ranking.top;
 import java.time.Instant;
 import java.util.List;
 
-/** The "Top 10 Stories" response. */
+/**
+ * A "Top 10 Stories" list as served.
+ *
+ * @param window {@code 1h}..{@code 30d}, or {@code trending}
+ * @param section the section it is limited to, or null for the whole site
+ * @param generatedAt when the list was computed; null when none could be computed yet
+ * @param stale true when the latest refresh failed (store or article-service unreachable) and
+ *     this is the last good list
+ */
 public record TopList(String window, String section, Instant generatedAt, boolean stale, List<Entry> items) {
 
-	public record Entry(int rank, String articleId, long views) {
+	public record Entry(int rank, String articleId, String slug, String headline, String section, long views) {
+	}
+
+	static TopList none(String window, String section) {
+		return new TopList(window, section, null, true, List.of());
+	}
+
+	TopList first(int limit) {
+		return items.size() <= limit ? this : new TopList(window, section, generatedAt, stale, items.subList(0, limit));
+	}
+
+	TopList asStale() {
+		return stale ? this : new TopList(window, section, generatedAt, true, items);
 	}
 }

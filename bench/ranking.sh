@@ -1,0 +1,235 @@
+#!/usr/bin/env bash
+# ranking-service against Redis, on this machine, in one run, side by side:
+#
+#   (a) single-view ingest: POST /api/rankings/views through the service's HTTP API (wrk; every
+#       request a new visitor id, so dedupe does not swallow it; 40 articles)
+#   (b) batch ingest: POST /api/rankings/views/batch, 10,000 views per request, with an
+#       "ingest" token
+#   (c) Top 10 read latency (p50/p99) of GET /api/rankings/top while single views arrive at
+#       about half of (a)'s peak rate (paced wrk connections)
+#   reference: redis-benchmark ZINCRBY against a local redis-server, pipelining off (-P 1),
+#       the same number of connections as (a)
+#
+# and then reconciles: the views stored in MongoDB (read with pymongo, not through the service)
+# must equal the views the service accepted (its Prometheus counter), and that count must lie
+# between what the clients were confirmed (202 answers less the duplicates and bots the service
+# reported, plus the batches' "accepted") and that plus the requests still unanswered when the
+# load tools stopped. It prints PASS or FAIL and exits non-zero on FAIL.
+#
+# What it starts, each on a free loopback port, and stops on exit: ranking-service from its jar
+# with the embedded store in a temporary directory; a Python stand-in (bench/ranking/stand_ins.py)
+# serving the JWKS and article-service's summaries endpoint (every id a published article);
+# redis-server without persistence. The ingest token: bench/ranking/identity.py makes an RSA key
+# with openssl, serves its public half as the realm's JWKS, and signs one RS256 token (issuer,
+# audience news-api, role ingest) - the checks ranking-service makes on Keycloak's tokens.
+#
+# Usage: bench/ranking.sh [seconds per phase, default 30]
+# Needs (Debian packages, installed when missing): wrk, redis-server, redis-tools, openssl,
+# curl, python3, python3-pymongo; and a JDK 17 (the jar is built with the Maven Wrapper when
+# absent or older than the sources).
+# Environment: RANKING_JAVA_OPTS (default -Xms1g -Xmx2g), BENCH_CONNECTIONS (default 64).
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+HERE=$ROOT/bench/ranking
+DURATION=${1:-30}
+CONNECTIONS=${BENCH_CONNECTIONS:-64}
+JAVA_OPTS=${RANKING_JAVA_OPTS:--Xms1g -Xmx2g}
+PY=/usr/bin/python3
+JAR=$ROOT/ranking-service/target/ranking-service.jar
+
+say() { printf '[bench/ranking] %s\n' "$*" >&2; }
+
+need() {
+	local missing=()
+	command -v wrk >/dev/null || missing+=(wrk)
+	command -v redis-server >/dev/null || missing+=(redis-server)
+	command -v redis-benchmark >/dev/null || missing+=(redis-tools)
+	command -v openssl >/dev/null || missing+=(openssl)
+	command -v curl >/dev/null || missing+=(curl)
+	[[ -x $PY ]] || missing+=(python3)
+	if [[ -x $PY ]] && ! $PY -c 'import pymongo' 2>/dev/null; then missing+=(python3-pymongo); fi
+	if ((${#missing[@]})); then
+		say "installing ${missing[*]}"
+		apt-get update -qq >/dev/null
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+	fi
+}
+
+free_port() { $PY -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+
+WORK=$(mktemp -d -t ranking-bench.XXXXXX)
+PIDS=()
+cleanup() {
+	local pid
+	for pid in "${PIDS[@]}"; do
+		kill "$pid" 2>/dev/null || true
+	done
+	for pid in "${PIDS[@]}"; do
+		wait "$pid" 2>/dev/null || true
+	done
+	rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+metric() { # the value of one Prometheus series (0 when absent)
+	curl -s "$SERVICE/actuator/prometheus" | awk -v series="$1" 'index($0, series" ") == 1 { print $2; found=1 } END { if (!found) print 0 }'
+}
+count() { metric "ranking_views_total{application=\"ranking-service\",outcome=\"$1\"}" | awk '{ printf "%d", $1 }'; }
+
+wait_idle() { # until every accepted view is stored and nothing is held in memory
+	local tries=0 accepted stored held
+	while ((tries++ < 120)); do
+		accepted=$(count accepted)
+		stored=$(metric 'ranking_views_stored_total{application="ranking-service"}' | awk '{ printf "%d", $1 }')
+		held=$(curl -s "$SERVICE/actuator/prometheus" | awk '/^ranking_buffer_(views|buckets|pending_articles)\{/ { s += $2 } END { printf "%d", s }')
+		if [[ $accepted == "$stored" && $held == 0 ]]; then
+			sleep 1.5
+			[[ $(count accepted) == "$accepted" ]] && return 0
+		fi
+		sleep 0.5
+	done
+	say "the service did not settle"
+	return 1
+}
+
+wrk_rate() { # completed requests per second from wrk's summary
+	awk '/^Requests\/sec:/ { print $2 }' "$1"
+}
+
+need
+if [[ ! -f $JAR || -n $(find "$ROOT/ranking-service/src/main" "$ROOT/platform-common/src/main" -newer "$JAR" -print -quit) ]]; then
+	say "building ranking-service"
+	(cd "$ROOT" && ./mvnw -q -B -pl ranking-service -am package -DskipTests)
+fi
+
+STAND_IN_PORT=$(free_port)
+SERVICE_PORT=$(free_port)
+REDIS_PORT=$(free_port)
+ISSUER=http://127.0.0.1:$STAND_IN_PORT/realms/news
+SERVICE=http://127.0.0.1:$SERVICE_PORT
+
+say "identity, article stand-in and ranking-service (temporary directory $WORK)"
+$PY "$HERE/identity.py" "$WORK" "$ISSUER"
+$PY "$HERE/stand_ins.py" "$STAND_IN_PORT" "$WORK/jwks.json" &
+PIDS+=($!)
+
+# shellcheck disable=SC2086
+NEWSROOM_STORE_DIRECTORY=$WORK/store NEWSROOM_ISSUER_URI=$ISSUER \
+	NEWSROOM_JWK_SET_URI=$ISSUER/protocol/openid-connect/certs \
+	ARTICLE_SERVICE_URL=http://127.0.0.1:$STAND_IN_PORT SERVER_PORT=$SERVICE_PORT \
+	java $JAVA_OPTS -jar "$JAR" >"$WORK/service.log" 2>&1 &
+PIDS+=($!)
+for _ in $(seq 1 120); do
+	curl -sf "$SERVICE/actuator/health" >/dev/null 2>&1 && break
+	sleep 1
+done
+curl -sf "$SERVICE/actuator/health" >/dev/null || { tail -40 "$WORK/service.log" >&2; say "ranking-service did not start"; exit 1; }
+STORE_PORT=$(sed -n 's/.*Embedded MongoDB store .* listening on 127\.0\.0\.1:\([0-9]*\).*/\1/p' "$WORK/service.log" | head -1)
+[[ -n $STORE_PORT ]] || { say "cannot find the embedded store's port in the log"; exit 1; }
+
+say "redis-server on $REDIS_PORT (no persistence)"
+redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no --daemonize no >"$WORK/redis.log" 2>&1 &
+PIDS+=($!)
+for _ in $(seq 1 50); do
+	[[ $(redis-cli -p "$REDIS_PORT" ping 2>/dev/null) == PONG ]] && break
+	sleep 0.2
+done
+
+WARMUP=$(( DURATION / 3 > 2 ? DURATION / 3 : 2 ))
+say "warming up for ${WARMUP}s (JIT), then ${DURATION}s per phase"
+wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" -s "$HERE/views.lua" "$SERVICE/api/rankings/views" >"$WORK/warmup.txt"
+wrk -t1 -c2 -d2s -s "$HERE/batch.lua" "$SERVICE/api/rankings/views/batch" -- "$(cat "$WORK/token")" >"$WORK/warmup-batch.txt"
+wait_idle
+
+say "(a) single-view ingest"
+wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" -s "$HERE/views.lua" "$SERVICE/api/rankings/views" >"$WORK/single.txt"
+wait_idle
+
+say "(b) batch ingest"
+wrk -t2 -c4 -d"${DURATION}s" --timeout 30s -s "$HERE/batch.lua" "$SERVICE/api/rankings/views/batch" -- "$(cat "$WORK/token")" >"$WORK/batch.txt"
+wait_idle
+
+# reads while views arrive at half of (a)'s peak: a saturating closed loop would measure the
+# queue in front of every request, not the reads
+PEAK=$(awk -v n="$(sed -n 's/^STATUS accepted=\([0-9]*\).*/\1/p' "$WORK/single.txt")" -v d="$DURATION" 'BEGIN { printf "%d", n / d }')
+PACE_MS=$(awk -v c="$CONNECTIONS" -v r="$PEAK" 'BEGIN { d = (r > 0 ? c * 1000 / (r / 2) : 100); printf "%d", (d < 1 ? 1 : d + 0.5) }')
+say "(c) Top 10 reads while single views arrive at about half of (a)'s rate (each connection every ${PACE_MS} ms)"
+BENCH_DELAY_MS=$PACE_MS wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" -s "$HERE/views.lua" "$SERVICE/api/rankings/views" >"$WORK/ingest-during-reads.txt" &
+INGEST=$!
+wrk -t1 -c4 -d"${DURATION}s" --latency "$SERVICE/api/rankings/top?window=24h&limit=10" >"$WORK/reads.txt"
+wait "$INGEST"
+wait_idle
+
+say "reference: redis-benchmark ZINCRBY, -P 1, -c $CONNECTIONS"
+redis-benchmark -p "$REDIS_PORT" -c "$CONNECTIONS" -P 1 -n $(( 60000 * DURATION )) -r 1000 --csv \
+	ZINCRBY rank:24h 1 'article:__rand_int__' >"$WORK/redis.csv"
+
+# ---- figures
+SINGLE_STATUS=$(grep '^STATUS' "$WORK/single.txt")
+SINGLE_ACCEPTED=$(sed 's/.*accepted=\([0-9]*\).*/\1/' <<<"$SINGLE_STATUS")
+SINGLE_RATE=$(awk -v n="$SINGLE_ACCEPTED" -v d="$DURATION" 'BEGIN { printf "%.0f", n / d }')
+BATCH_LINE=$(grep '^BATCH' "$WORK/batch.txt")
+BATCH_VIEWS=$(sed 's/.*views=\([0-9]*\).*/\1/' <<<"$BATCH_LINE")
+BATCH_RATE=$(awk -v n="$BATCH_VIEWS" -v d="$DURATION" 'BEGIN { printf "%.0f", n / d }')
+READ_P50=$(awk '$1 == "50%" { print $2 }' "$WORK/reads.txt")
+READ_P99=$(awk '$1 == "99%" { print $2 }' "$WORK/reads.txt")
+READ_RATE=$(wrk_rate "$WORK/reads.txt")
+DURING_ACCEPTED=$(sed -n 's/^STATUS accepted=\([0-9]*\).*/\1/p' "$WORK/ingest-during-reads.txt")
+DURING_RATE=$(awk -v n="$DURING_ACCEPTED" -v d="$DURATION" 'BEGIN { printf "%.0f", n / d }')
+REDIS_RATE=$(awk -F'","' 'NR == 2 { gsub(/"/, "", $2); printf "%.0f", $2 }' "$WORK/redis.csv")
+
+ms() { # wrk latency ("812.00us", "1.23ms", "2.01s") in milliseconds
+	awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'
+}
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
+
+# ---- reconciliation: the store against the service's own count, and both against the clients
+# A client only knows about the requests it saw answered: wrk stops with requests in flight (and
+# gives up on timed-out ones) whose views the service may well have counted. So the clients'
+# figure is a bound: confirmed <= accepted <= confirmed + unconfirmed.
+CONFIRMED=0
+UNCONFIRMED=0
+phase() { # FILE CONNECTIONS VIEWS_PER_REQUEST
+	local n timeouts
+	n=$(sed -n -e 's/^STATUS accepted=\([0-9]*\).*/\1/p' -e 's/^BATCH .*views=\([0-9]*\).*/\1/p' "$WORK/$1.txt")
+	timeouts=$(sed -n 's/.*timeout \([0-9]*\).*/\1/p' "$WORK/$1.txt")
+	CONFIRMED=$((CONFIRMED + n))
+	UNCONFIRMED=$((UNCONFIRMED + ($2 + ${timeouts:-0}) * $3))
+}
+phase warmup "$CONNECTIONS" 1
+phase single "$CONNECTIONS" 1
+phase ingest-during-reads "$CONNECTIONS" 1
+phase warmup-batch 2 10000
+phase batch 4 10000
+# single views answered 202 but not counted (the batches' own skips are already out of "accepted")
+BATCH_SKIPPED=$(cat "$WORK/warmup-batch.txt" "$WORK/batch.txt" | sed -n 's/^BATCH .*skipped=\([0-9]*\).*/\1/p' | awk '{ s += $1 } END { print s + 0 }')
+NOT_COUNTED=$(( $(count duplicate) + $(count bot) + $(count unpublished) + $(count address-limit) - BATCH_SKIPPED ))
+CONFIRMED=$((CONFIRMED - NOT_COUNTED))
+SERVICE_ACCEPTED=$(count accepted)
+STORED=$($PY "$HERE/reconcile.py" "$STORE_PORT" rankings)
+VERDICT=FAIL
+if [[ $SERVICE_ACCEPTED == "$STORED" ]] && ((CONFIRMED <= SERVICE_ACCEPTED && SERVICE_ACCEPTED <= CONFIRMED + UNCONFIRMED)); then
+	VERDICT=PASS
+fi
+
+goal() { awk -v a="$1" -v b="$2" 'BEGIN { print (a >= b ? "met" : "not met") }'; }
+
+cat <<EOF
+
+ranking-service vs Redis - $(nproc) cores, $(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo), $(free -g | awk '/^Mem:/ { print $2 }') GiB; ${DURATION}s per phase
+--------------------------------------------------------------------------------------------
+reference  Redis ZINCRBY (redis-benchmark -P 1 -c $CONNECTIONS)   $REDIS_RATE ops/s
+(a)        single-view ingest (wrk -c $CONNECTIONS)                $SINGLE_RATE views/s   $(ratio "$SINGLE_RATE" "$REDIS_RATE") x Redis   [$SINGLE_STATUS]
+(b)        batch ingest (10,000 views/request, -c 4)           $BATCH_RATE views/s   $(ratio "$BATCH_RATE" "$REDIS_RATE") x Redis   [$BATCH_LINE]
+(c)        Top 10 reads during ingest (-c 4)                    p50 $(ms "$READ_P50") ms, p99 $(ms "$READ_P99") ms, $READ_RATE reads/s; ingest meanwhile $DURING_RATE views/s (half of (a)'s peak asked)
+
+goals      batch >= Redis: $(goal "$BATCH_RATE" "$REDIS_RATE");  single >= Redis/3: $(goal "$((SINGLE_RATE * 3))" "$REDIS_RATE");  Top 10 p99 < 10 ms: $(awk -v p="$(ms "$READ_P99")" 'BEGIN { print (p < 10 ? "met" : "not met") }')
+
+reconcile  stored in MongoDB (read with pymongo)          $STORED
+           accepted by the service (its counter)        $SERVICE_ACCEPTED
+           confirmed to the clients                     $CONFIRMED   (202s less $NOT_COUNTED not counted, plus batch "accepted")
+           unanswered when the load tools stopped       at most $UNCONFIRMED views
+           => $VERDICT (zero lost, zero doubled)
+EOF
+[[ $VERDICT == PASS ]]

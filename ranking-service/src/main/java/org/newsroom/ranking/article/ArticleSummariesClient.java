@@ -1,0 +1,90 @@
+package org.newsroom.ranking.article;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
+import org.newsroom.ranking.config.RankingProperties;
+import org.newsroom.ranking.config.ServiceLocations;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Calls {@code GET /api/articles/summaries?ids=} on article-service, at most 100 ids a call,
+ * each call limited in time and all of them behind one circuit breaker: when article-service is
+ * down or slow, callers fail within the timeout and, once the breaker opens, at once.
+ */
+@Component
+public class ArticleSummariesClient {
+
+	/** The summaries endpoint's limit per call. */
+	public static final int MAX_IDS = 100;
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record Summaries(List<ArticleSummary> items) {
+	}
+
+	private final WebClient http;
+	private final Duration timeout;
+	private final CircuitBreaker breaker;
+
+	public ArticleSummariesClient(WebClient.Builder builder, ServiceLocations services, RankingProperties properties) {
+		this.http = builder.baseUrl(services.article().toString()).build();
+		this.timeout = properties.articles().timeout();
+		this.breaker = CircuitBreaker.of("article-summaries",
+				CircuitBreakerConfig.custom()
+					.slidingWindowSize(10)
+					.minimumNumberOfCalls(4)
+					.failureRateThreshold(50)
+					.waitDurationInOpenState(properties.articles().breakerOpenFor())
+					.permittedNumberOfCallsInHalfOpenState(2)
+					.build());
+	}
+
+	/**
+	 * The published articles among {@code ids}, by id; ids absent from the answer are not
+	 * published (unknown, draft, withdrawn). Fails as a whole when any call fails.
+	 */
+	public Mono<Map<String, ArticleSummary>> published(Collection<String> ids) {
+		List<List<String>> chunks = new ArrayList<>();
+		List<String> chunk = new ArrayList<>(MAX_IDS);
+		for (String id : ids) {
+			chunk.add(id);
+			if (chunk.size() == MAX_IDS) {
+				chunks.add(chunk);
+				chunk = new ArrayList<>(MAX_IDS);
+			}
+		}
+		if (!chunk.isEmpty()) {
+			chunks.add(chunk);
+		}
+		return Flux.fromIterable(chunks)
+			.concatMap(this::call)
+			.collect(HashMap<String, ArticleSummary>::new, (all, found) -> found.forEach(s -> all.put(s.id(), s)))
+			.map(all -> (Map<String, ArticleSummary>) all);
+	}
+
+	private Mono<List<ArticleSummary>> call(List<String> ids) {
+		return http.get()
+			.uri(uri -> uri.path("/api/articles/summaries").queryParam("ids", String.join(",", ids)).build())
+			.retrieve()
+			.bodyToMono(Summaries.class)
+			.map(summaries -> summaries.items() != null ? summaries.items() : List.<ArticleSummary>of())
+			.timeout(timeout)
+			.transformDeferred(CircuitBreakerOperator.of(breaker));
+	}
+
+	public CircuitBreaker.State breakerState() {
+		return breaker.getState();
+	}
+}

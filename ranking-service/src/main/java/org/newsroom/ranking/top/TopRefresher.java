@@ -1,0 +1,216 @@
+package org.newsroom.ranking.top;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.newsroom.ranking.article.ArticleDirectory;
+import org.newsroom.ranking.article.ArticleSummary;
+import org.newsroom.ranking.config.RankingProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Recomputes the lists in the background: the 1h, 6h, 24h and trending lists every
+ * {@code refresh}, the 7d and 30d lists every {@code long-window-refresh}. Each round sums the
+ * buckets (in MongoDB), takes the best {@code candidates} per list, asks article-service once
+ * for all of them (fresh, never from a cache: an article withdrawn a moment ago must go), and
+ * replaces the lists with the published articles among the candidates, with their current
+ * slug, headline and section. An article counted under a section it has since left does not
+ * appear in that section's list.
+ *
+ * <p>When the buckets cannot be read or article-service cannot answer, the lists keep their
+ * last good content, marked stale. Every replica refreshes its own lists.
+ */
+@Component
+public class TopRefresher implements SmartLifecycle {
+
+	static final String TRENDING = "trending";
+
+	/** The most a list holds (the largest {@code limit}). */
+	static final int LIST_SIZE = 50;
+
+	private static final Logger log = LoggerFactory.getLogger(TopRefresher.class);
+
+	private final BucketTotals totals;
+	private final ArticleDirectory articles;
+	private final TopLists lists;
+	private final RankingProperties properties;
+	private final Clock clock;
+	private final Map<String, Long> nextDue = new HashMap<>();
+	private ScheduledExecutorService executor;
+	private volatile boolean failing;
+
+	public TopRefresher(BucketTotals totals, ArticleDirectory articles, TopLists lists, RankingProperties properties,
+			Clock clock) {
+		this.totals = totals;
+		this.articles = articles;
+		this.lists = lists;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	@Override
+	public synchronized void start() {
+		Duration shortest = properties.top().refresh().compareTo(properties.top().longWindowRefresh()) < 0
+				? properties.top().refresh() : properties.top().longWindowRefresh();
+		long tick = Math.max(20, Math.min(1000, shortest.toMillis() / 4));
+		executor = Executors.newSingleThreadScheduledExecutor(r -> {
+			Thread thread = new Thread(r, "ranking-top-refresh");
+			thread.setDaemon(true);
+			return thread;
+		});
+		executor.scheduleWithFixedDelay(this::refreshDue, 0, tick, TimeUnit.MILLISECONDS);
+	}
+
+	@Override
+	public synchronized void stop() {
+		if (executor != null) {
+			executor.shutdownNow();
+			executor = null;
+		}
+	}
+
+	@Override
+	public synchronized boolean isRunning() {
+		return executor != null;
+	}
+
+	private void refreshDue() {
+		try {
+			long now = System.nanoTime();
+			List<String> due = new ArrayList<>();
+			for (String kind : kinds()) {
+				Long at = nextDue.get(kind);
+				if (at == null || now - at >= 0) {
+					due.add(kind);
+					nextDue.put(kind, now + interval(kind).toNanos());
+				}
+			}
+			if (!due.isEmpty()) {
+				refresh(due, clock.instant());
+			}
+		}
+		catch (RuntimeException e) {
+			log.error("Refreshing the top lists failed unexpectedly; retrying on the next round", e);
+		}
+	}
+
+	private static List<String> kinds() {
+		List<String> kinds = new ArrayList<>();
+		for (Window window : Window.values()) {
+			kinds.add(window.label());
+		}
+		kinds.add(TRENDING);
+		return kinds;
+	}
+
+	private Duration interval(String kind) {
+		Window window = Window.named(kind);
+		return window != null && window.isLong() ? properties.top().longWindowRefresh() : properties.top().refresh();
+	}
+
+	/** One round for the given windows (labels or {@code trending}). */
+	void refresh(List<String> kinds, Instant now) {
+		List<String> sectionLists = new ArrayList<>();
+		sectionLists.add(Standings.SITE);
+		sectionLists.addAll(properties.sections());
+		int candidates = Math.max(LIST_SIZE, properties.top().candidates());
+
+		Map<String, Map<String, List<Standings.Candidate>>> chosen = new LinkedHashMap<>();
+		Set<String> ids = new LinkedHashSet<>();
+		List<String> unreadable = new ArrayList<>();
+		for (String kind : kinds) {
+			Standings standings;
+			try {
+				standings = standings(kind, now);
+			}
+			catch (RuntimeException e) {
+				unreadable.add(kind);
+				log.warn("Cannot read the buckets for the {} lists; serving the last good ones: {}", kind, e.toString());
+				continue;
+			}
+			Map<String, List<Standings.Candidate>> perSection = new LinkedHashMap<>();
+			for (String section : sectionLists) {
+				List<Standings.Candidate> best = standings.best(section, candidates);
+				perSection.put(section, best);
+				best.forEach(c -> ids.add(c.articleId()));
+			}
+			chosen.put(kind, perSection);
+		}
+		unreadable.forEach(lists::markStale);
+		if (chosen.isEmpty()) {
+			return;
+		}
+
+		Map<String, ArticleSummary> published;
+		try {
+			published = articles.fresh(ids).block();
+		}
+		catch (RuntimeException e) {
+			if (!failing) {
+				log.warn("article-service cannot say which articles are published; serving the last good lists, "
+						+ "marked stale: {}", e.toString());
+			}
+			failing = true;
+			chosen.keySet().forEach(lists::markStale);
+			return;
+		}
+		if (failing) {
+			log.info("article-service answers again; the lists are fresh");
+			failing = false;
+		}
+		chosen.forEach((kind, perSection) -> perSection.forEach((section, best) -> lists
+			.put(list(kind, section.isEmpty() ? null : section, best, published, now))));
+	}
+
+	private Standings standings(String kind, Instant now) {
+		Standings standings = new Standings();
+		if (TRENDING.equals(kind)) {
+			double gravity = properties.top().trendingGravity();
+			Instant from = now.truncatedTo(ChronoUnit.HOURS).minus(properties.top().trendingLookback());
+			for (BucketTotals.Bucket bucket : totals.bucketsSince(from)) {
+				double score = TrendingScore.of(bucket.views(), TrendingScore.ageHours(bucket.hour(), now), gravity);
+				standings.add(bucket.articleId(), bucket.section(), bucket.views(), score);
+			}
+		}
+		else {
+			for (BucketTotals.Total total : totals.since(Window.named(kind).from(now))) {
+				standings.add(total.articleId(), total.section(), total.views(), total.views());
+			}
+		}
+		return standings;
+	}
+
+	private static TopList list(String kind, String section, List<Standings.Candidate> best,
+			Map<String, ArticleSummary> published, Instant now) {
+		List<TopList.Entry> entries = new ArrayList<>(LIST_SIZE);
+		for (Standings.Candidate candidate : best) {
+			ArticleSummary summary = published.get(candidate.articleId());
+			// not published any more, or moved to another section since these views
+			if (summary == null || section != null && !section.equals(summary.section())) {
+				continue;
+			}
+			entries.add(new TopList.Entry(entries.size() + 1, candidate.articleId(), summary.slug(), summary.headline(),
+					summary.section(), candidate.views()));
+			if (entries.size() == LIST_SIZE) {
+				break;
+			}
+		}
+		return new TopList(kind, section, now, false, List.copyOf(entries));
+	}
+}

@@ -1,0 +1,123 @@
+package org.newsroom.ranking.view;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.newsroom.platform.problem.FieldProblem;
+import org.newsroom.platform.problem.Problems;
+import org.newsroom.ranking.config.RankingProperties;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpCookie;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ContentTooLargeException;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+/**
+ * {@code POST /api/rankings/views}, the page-view beacon every reader's browser sends: the one
+ * endpoint that takes every page view of the site. It is served here, ahead of the security
+ * filter chain and the annotated controllers, because it needs neither (it is anonymous and has
+ * one fixed path) and their per-request work is most of what a view would otherwise cost.
+ * Everything it does is in memory and non-blocking, on the Netty event loop.
+ *
+ * <p>The body is read as JSON whatever its declared type: {@code navigator.sendBeacon} sends a
+ * string as {@code text/plain} (and cannot set headers, so the {@code nr_vid} cookie identifies
+ * the visitor). Errors go through the shared problem+json handler like any other.
+ */
+@Component
+@Order(ViewBeacon.ORDER)
+public class ViewBeacon implements WebFilter {
+
+	/** Before Spring Security's chain (-100). */
+	static final int ORDER = -200;
+
+	static final String PATH = "/api/rankings/views";
+
+	static final String VISITOR_HEADER = "X-Visitor-Id";
+
+	static final String VISITOR_COOKIE = "nr_vid";
+
+	/** A beacon is {"articleId": "..."}: anything much longer is not one. */
+	private static final int MAX_BODY = 4096;
+
+	private final ViewIntake intake;
+	private final ClientAddresses addresses;
+	private final JsonMapper json;
+	private final Clock clock;
+	private final RankingProperties properties;
+
+	public ViewBeacon(ViewIntake intake, ClientAddresses addresses, JsonMapper json, Clock clock,
+			RankingProperties properties) {
+		this.intake = intake;
+		this.addresses = addresses;
+		this.json = json;
+		this.clock = clock;
+		this.properties = properties;
+	}
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		ServerHttpRequest request = exchange.getRequest();
+		if (request.getMethod() != HttpMethod.POST || !PATH.equals(request.getPath().pathWithinApplication().value())) {
+			return chain.filter(exchange);
+		}
+		return DataBufferUtils.join(request.getBody(), MAX_BODY)
+			.onErrorMap(DataBufferLimitException.class, e -> new ContentTooLargeException(e))
+			.switchIfEmpty(Mono.error(() -> Problems.badRequest("The body must be {\"articleId\": \"...\"}.",
+					List.of(new FieldProblem("articleId", "is required")))))
+			.flatMap(body -> {
+				count(request, read(body));
+				exchange.getResponse().setStatusCode(HttpStatus.ACCEPTED);
+				return exchange.getResponse().setComplete();
+			});
+	}
+
+	private String read(DataBuffer body) {
+		byte[] bytes = new byte[body.readableByteCount()];
+		body.read(bytes);
+		DataBufferUtils.release(body);
+		return json.readValue(bytes, ViewRequest.class).validArticleId();
+	}
+
+	private void count(ServerHttpRequest request, String articleId) {
+		HttpHeaders headers = request.getHeaders();
+		byte[] client = addresses.of(request.getRemoteAddress(), headers.get("X-Forwarded-For"));
+		ViewIntake.Outcome outcome = intake.view(articleId, visitorId(request), headers.getFirst(HttpHeaders.USER_AGENT),
+				client, clock.millis());
+		if (outcome == ViewIntake.Outcome.OVERLOADED) {
+			throw new IngestOverloaded(properties.counting().retryAfter());
+		}
+	}
+
+	/**
+	 * The header the page sets, else its cookie, else null (address and user agent stand in).
+	 * A malformed header is the caller's mistake (400); a malformed cookie is ignored, since any
+	 * page on the domain may have written it.
+	 */
+	private static String visitorId(ServerHttpRequest request) {
+		String header = request.getHeaders().getFirst(VISITOR_HEADER);
+		if (header != null) {
+			if (!VisitorKeys.validVisitorId(header)) {
+				throw Problems.badRequest(VISITOR_HEADER + " must be 8 to 64 letters, digits, '_' or '-'.",
+						List.of(new FieldProblem(VISITOR_HEADER, "must be 8 to 64 letters, digits, '_' or '-'")));
+			}
+			return header;
+		}
+		HttpCookie cookie = request.getCookies().getFirst(VISITOR_COOKIE);
+		if (cookie != null && VisitorKeys.validVisitorId(cookie.getValue())) {
+			return cookie.getValue();
+		}
+		return null;
+	}
+}
