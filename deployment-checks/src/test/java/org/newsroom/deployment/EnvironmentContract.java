@@ -44,17 +44,6 @@ final class EnvironmentContract {
 			"SPRING_MONGODB_URI", "Spring Boot: spring.mongodb.uri",
 			"SPRING_MONGODB_DATABASE", "Spring Boot: spring.mongodb.database");
 
-	/**
-	 * Names agreed between the issues (helper brief, "Decisions shared across helpers") whose
-	 * reading code arrives with another issue's branch. Deployments set them already so that the
-	 * platform works once everything is merged; a test fails as soon as the service reads one,
-	 * asking for its removal here, so this list can only shrink.
-	 */
-	static final Map<String, Set<String>> AGREED_BUT_NOT_YET_READ = Map.of(
-			"article-service", Set.of("MEDIA_SERVICE_URL", "NEWSROOM_PUBLIC_BASE_URL"),
-			"ranking-service", Set.of("ARTICLE_SERVICE_URL"),
-			"gateway", Set.of("NEWSROOM_PUBLIC_BASE_URL"));
-
 	private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(?=[:}])");
 
 	private static final Pattern PROPERTIES_RECORD = Pattern.compile(
@@ -107,9 +96,9 @@ final class EnvironmentContract {
 		return reasons.get(name);
 	}
 
-	/** Whether the name may be set for this module: it reads it, or it is agreed and on its way. */
+	/** Whether the name may be set for this module: only if the module reads it. */
 	boolean accepts(String name) {
-		return reads(name) || AGREED_BUT_NOT_YET_READ.getOrDefault(module, Set.of()).contains(name);
+		return reads(name);
 	}
 
 	static Set<String> placeholders(String text) {

@@ -106,30 +106,4 @@ class EnvironmentNamesTest {
 				"NEWSROOM_RANKING_BOTAGENTS", "NEWSROOM_RANKING_BUFFER_MAXVIEWS", "NEWSROOM_RANKING_BUFFER_MAX_VIEWS");
 		assertThat(names).doesNotContainKey("NEWSROOM_RANKING_BUFFER");
 	}
-
-	/**
-	 * The names agreed between issues but not read yet are allowed only until their service
-	 * reads them: then they must leave the waiting list, so the check is strict again.
-	 */
-	@Test
-	void agreedNamesLeaveTheWaitingListOnceTheirServiceReadsThem() {
-		List<String> nowRead = new ArrayList<>();
-		EnvironmentContract.AGREED_BUT_NOT_YET_READ.forEach((module, names) -> {
-			EnvironmentContract contract = EnvironmentContract.of(ServiceModule.named(module));
-			names.stream()
-				.filter(contract::reads)
-				.forEach(name -> nowRead.add(module + " reads " + name + " now (" + contract.why(name)
-						+ "): remove it from EnvironmentContract.AGREED_BUT_NOT_YET_READ"));
-		});
-
-		assertThat(nowRead).isEmpty();
-	}
-
-	@Test
-	void theWaitingListHoldsOnlyNamesTheBriefAgreed() {
-		Set<String> agreed = Set.of("MEDIA_SERVICE_URL", "NEWSROOM_PUBLIC_BASE_URL", "ARTICLE_SERVICE_URL");
-
-		EnvironmentContract.AGREED_BUT_NOT_YET_READ.values()
-			.forEach(names -> assertThat(agreed).containsAll(names));
-	}
 }

@@ -22,6 +22,7 @@ import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
+import io.micrometer.context.ContextExecutorService;
 import jakarta.annotation.PreDestroy;
 import org.newsroom.article.config.ArticleProperties;
 import org.newsroom.article.config.SiteProperties;
@@ -59,13 +60,14 @@ public class MediaClient {
 	private final ExecutorService calls;
 	private final Duration openFor;
 
-	public MediaClient(SiteProperties site, ArticleProperties properties) {
+	public MediaClient(SiteProperties site, ArticleProperties properties, RestClient.Builder restClients) {
 		ArticleProperties.MediaCheck settings = properties.mediaCheck();
 		this.openFor = settings.openFor();
 		HttpClient client = HttpClient.newBuilder().connectTimeout(settings.timeout()).build();
 		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(client);
 		requests.setReadTimeout(settings.timeout());
-		this.http = RestClient.builder().baseUrl(site.services().media()).requestFactory(requests).build();
+		// Boot's builder, so X-Request-Id and traceparent go with every call to media-service
+		this.http = restClients.clone().baseUrl(site.services().media()).requestFactory(requests).build();
 		Predicate<Throwable> transientFailure = MediaClient::isTransient;
 		this.breaker = CircuitBreaker.of("media", CircuitBreakerConfig.custom()
 			.slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
@@ -83,7 +85,9 @@ public class MediaClient {
 			.build());
 		this.timeLimiter = TimeLimiter.of("media",
 				TimeLimiterConfig.custom().timeoutDuration(settings.timeout()).cancelRunningFuture(true).build());
-		this.calls = Executors.newCachedThreadPool(daemonThreads());
+		// calls run on their own threads (for the time limit); the wrapper carries the caller's
+		// request id and trace context over to them
+		this.calls = ContextExecutorService.wrap(Executors.newCachedThreadPool(daemonThreads()));
 	}
 
 	/** Whether the photo may be published; a photo media-service does not know is {@link PhotoUsage#notFound()}. */

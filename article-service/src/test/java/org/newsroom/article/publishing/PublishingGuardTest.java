@@ -38,6 +38,20 @@ class PublishingGuardTest extends ArticleServiceTest {
 	}
 
 	@Test
+	void theCheckCarriesTheEditorsRequestIdAndTraceContextToMediaService() {
+		photoUsable(LEAD);
+		photoUsable(BODY_PHOTO);
+		String id = createWithPhotos("Request id travels with the check");
+		http.post().uri("/api/articles/{id}/publish", id)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + identity.editor())
+			.header("X-Request-Id", "desk-request-42")
+			.exchange().expectStatus().isOk();
+		media.verify(getRequestedFor(urlEqualTo("/api/media/" + LEAD + "/usage"))
+			.withHeader("X-Request-Id", WireMock.equalTo("desk-request-42"))
+			.withHeader("traceparent", WireMock.matching("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]")));
+	}
+
+	@Test
 	void publishRefusedWhenLeadPhotoHasNoCreditNamingEachPhotoAndProblem() {
 		usage(LEAD, "{\"usable\": false, \"problems\": [\"MISSING_CREDIT\"]}");
 		usage(BODY_PHOTO, "{\"usable\": false, \"problems\": [\"RIGHTS_EXPIRED\", \"TAKEN_DOWN\"]}");

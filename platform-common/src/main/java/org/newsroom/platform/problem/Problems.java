@@ -54,8 +54,11 @@ public final class Problems {
 		HttpStatus known = HttpStatus.resolve(status.value());
 		String phrase = known != null ? known.getReasonPhrase() : "Error";
 		problem.setTitle(phrase);
-		// "Method Not Allowed" -> urn:newsroom:problem:method-not-allowed
-		problem.setType(type(phrase.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-")));
+		// "Method Not Allowed" -> urn:newsroom:problem:method-not-allowed; 413 keeps the name our
+		// services use for it (RFC 9110 renamed the phrase to "Content Too Large")
+		String name = status.value() == 413 ? "payload-too-large"
+				: phrase.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+		problem.setType(type(name));
 		return problem;
 	}
 
