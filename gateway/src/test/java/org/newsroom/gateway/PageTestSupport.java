@@ -5,6 +5,7 @@ import org.newsroom.gateway.edge.ServiceBreakers;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -23,7 +24,10 @@ import org.springframework.test.context.DynamicPropertySource;
 		"NEWSROOM_PUBLIC_BASE_URL=" + NewsroomFixtures.BASE_URL,
 		"NEWSROOM_WEB_SECTIONS=world,national,business",
 		"NEWSROOM_WEB_SITE_NAME=The Daily Meridian",
-		"NEWSROOM_WEB_LETTERS_URL=https://news.example.org/letters" })
+		"NEWSROOM_WEB_LETTERS_URL=https://news.example.org/letters",
+		// these tests share one gateway: a Top list remembered by one must not show in another;
+		// LastKnownTopTest turns the fallback on for its own gateway
+		"newsroom.pages.last-known-top-age=0s" })
 @AutoConfigureWebTestClient(timeout = "PT30S")
 public abstract class PageTestSupport extends GatewayTestSupport {
 
@@ -52,5 +56,12 @@ public abstract class PageTestSupport extends GatewayTestSupport {
 		for (String name : PAGE_BREAKERS) {
 			breakers.named(name).reset();
 		}
+	}
+
+	/** A web edition page as a browser asks for it, with the status it must have. */
+	protected String page(String path, int status) {
+		return http.get().uri(path).accept(MediaType.TEXT_HTML).exchange()
+			.expectStatus().isEqualTo(status)
+			.expectBody(String.class).returnResult().getResponseBody();
 	}
 }

@@ -14,4 +14,9 @@ import tools.jackson.databind.JsonNode;
  */
 public record ArticlePage(JsonNode article, JsonNode leadImage, JsonNode top, List<JsonNode> related,
 		List<String> degraded) {
+
+	/** The same page with a stand-in Top list when its own could not be fetched. */
+	public ArticlePage withTopIfMissing(JsonNode standIn) {
+		return top != null || standIn == null ? this : new ArticlePage(article, leadImage, standIn, related, degraded);
+	}
 }

@@ -10,6 +10,11 @@ import tools.jackson.databind.JsonNode;
  */
 public record FrontPage(List<Section> sections, JsonNode top, List<String> degraded) {
 
+	/** The same page with a stand-in Top list when its own could not be fetched. */
+	public FrontPage withTopIfMissing(JsonNode standIn) {
+		return top != null || standIn == null ? this : new FrontPage(sections, standIn, degraded);
+	}
+
 	/** A section's newest published articles (article JSON, newest first). */
 	public record Section(String name, List<JsonNode> articles) {
 	}

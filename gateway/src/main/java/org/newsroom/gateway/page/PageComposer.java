@@ -1,7 +1,10 @@
 package org.newsroom.gateway.page;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 
 import org.newsroom.gateway.edge.EdgeProblems;
@@ -36,6 +39,8 @@ public class PageComposer {
 	private final ServiceLocations services;
 	private final PageProperties settings;
 	private final ServiceBreakers breakers;
+
+	private final AtomicReference<LastKnown> lastTop = new AtomicReference<>();
 
 	PageComposer(ServiceCalls calls, ServiceLocations services, PageProperties settings, ServiceBreakers breakers) {
 		this.calls = calls;
@@ -107,7 +112,23 @@ public class PageComposer {
 	private Mono<Part<JsonNode>> top() {
 		return part(calls.get("page-top", settings.topTimeout(),
 				services.ranking() + "/api/rankings/top?window=24h&limit={limit}", settings.topSize())
-			.flatMap(Mono::justOrEmpty), "top list");
+			.flatMap(Mono::justOrEmpty)
+			.doOnNext(list -> lastTop.set(new LastKnown(list, Instant.now()))), "top list");
+	}
+
+	/**
+	 * The last Top list fetched, if it is recent enough to show readers while ranking-service
+	 * cannot answer. Per gateway replica, like every cache here.
+	 */
+	public Optional<JsonNode> lastKnownTop() {
+		LastKnown last = lastTop.get();
+		if (last == null || last.at().plus(settings.lastKnownTopAge()).isBefore(Instant.now())) {
+			return Optional.empty();
+		}
+		return Optional.of(last.list());
+	}
+
+	private record LastKnown(JsonNode list, Instant at) {
 	}
 
 	private Mono<Part<List<JsonNode>>> related(JsonNode relatedIds) {

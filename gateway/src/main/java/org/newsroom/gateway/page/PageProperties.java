@@ -14,9 +14,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param topTimeout the Top 10 from ranking-service
  * @param relatedTimeout related articles' summaries from article-service
  * @param topSize entries of the Top list shown on a page
+ * @param lastKnownTopAge how long the reader's pages may show the last Top list fetched when
+ *     ranking-service cannot answer (ARCHITECTURE.md §9); the app JSON never does
  */
 @ConfigurationProperties("newsroom.pages")
 public record PageProperties(@DefaultValue("2s") Duration articleTimeout,
 		@DefaultValue("800ms") Duration leadImageTimeout, @DefaultValue("500ms") Duration topTimeout,
-		@DefaultValue("800ms") Duration relatedTimeout, @DefaultValue("10") int topSize) {
+		@DefaultValue("800ms") Duration relatedTimeout, @DefaultValue("10") int topSize,
+		@DefaultValue("15m") Duration lastKnownTopAge) {
 }

@@ -46,6 +46,7 @@ class WebEditionController {
 	@GetMapping(path = "/news/{slug}", produces = MediaType.TEXT_HTML_VALUE)
 	Mono<Rendering> article(@PathVariable String slug) {
 		return composer.articlePage(slug)
+			.map(page -> page.withTopIfMissing(composer.lastKnownTop().orElse(null)))
 			.map(page -> Rendering.view("article")
 				.modelAttribute("site", site)
 				.modelAttribute("page", ArticleView.of(page, settings.timeZone(), json))
@@ -57,6 +58,7 @@ class WebEditionController {
 	@GetMapping(path = "/", produces = MediaType.TEXT_HTML_VALUE)
 	Mono<Rendering> home() {
 		return composer.frontPage(settings.sections(), settings.perSection())
+			.map(page -> page.withTopIfMissing(composer.lastKnownTop().orElse(null)))
 			.map(page -> Rendering.view("home")
 				.modelAttribute("site", site)
 				.modelAttribute("page", FrontPageView.of(page, settings.timeZone()))

@@ -196,10 +196,4 @@ class WebEditionTest extends PageTestSupport {
 			.expectBody(String.class).value(js -> assertThat(js).contains("nr_vid", "/api/rankings/views")
 				.doesNotContain("http://", "https://"));
 	}
-
-	private String page(String path, int status) {
-		return http.get().uri(path).accept(MediaType.TEXT_HTML).exchange()
-			.expectStatus().isEqualTo(status)
-			.expectBody(String.class).returnResult().getResponseBody();
-	}
 }
