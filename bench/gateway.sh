@@ -24,7 +24,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 DURATION=${DURATION:-30}
-WARMUP=${WARMUP:-30}
+# the gateway's JIT is still compiling after 40 s of load on 2 cores
+WARMUP=${WARMUP:-60}
 CONNECTIONS=${CONNECTIONS:-64}
 PACED_CONNECTIONS=${PACED_CONNECTIONS:-32}
 
