@@ -150,8 +150,8 @@ read -r nginx_rps _ <<<"${PEAK[nginx]}"
 read -r _ _ direct_p99_half _ <<<"${HALF[direct]}"
 read -r _ _ gw_p99_half _ <<<"${HALF[gateway]}"
 awk -v g="$gw_rps" -v d="$direct_rps" -v n="$nginx_rps" -v gp="$gw_p99_half" -v dp="$direct_p99_half" 'BEGIN {
-  printf "ratio gateway/direct (peak req/s): %.2f\n", d > 0 ? g / d : 0
-  printf "ratio gateway/nginx  (peak req/s): %.2f   (goal: at least 0.50)\n", n > 0 ? g / n : 0
+  printf "ratio gateway/direct (peak req/s): %.2f\n", (d > 0 ? g / d : 0)
+  printf "ratio gateway/nginx  (peak req/s): %.2f   (goal: at least 0.50)\n", (n > 0 ? g / n : 0)
   printf "added p99 at half the gateway peak: %.2f ms (gateway %.2f ms - direct %.2f ms; goal: at most 5 ms)\n", gp - dp, gp, dp
 }'
 errors=$(grep -c '"type":"access".*"status":5' "$WORK/gateway.log" || true)
