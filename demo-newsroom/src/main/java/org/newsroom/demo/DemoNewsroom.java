@@ -66,7 +66,7 @@ public final class DemoNewsroom {
 				}
 			}
 		}
-		String secret = System.getenv().getOrDefault("NEWSROOM_INTERNAL_CLIENT_SECRET", "news-internal-local-secret");
+		String secret = System.getenv().getOrDefault("NEWS_INTERNAL_CLIENT_SECRET", "news-internal-local-secret");
 		DemoNewsroom demo = new DemoNewsroom(gateway, keycloak, secret);
 		if (!force && demo.alreadyLoaded()) {
 			System.out.println("[demo] the demo newsroom is already published; nothing to do (--force loads it again)");

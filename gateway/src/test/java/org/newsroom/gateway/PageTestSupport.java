@@ -23,7 +23,7 @@ import org.springframework.test.context.DynamicPropertySource;
 		"newsroom.pages.related-timeout=400ms",
 		"NEWSROOM_PUBLIC_BASE_URL=" + NewsroomFixtures.BASE_URL,
 		"NEWSROOM_WEB_SECTIONS=world,national,business",
-		"NEWSROOM_WEB_SITE_NAME=The Daily Meridian",
+		"NEWSROOM_SITE_NAME=The Daily Meridian",
 		"NEWSROOM_WEB_LETTERS_URL=https://news.example.org/letters",
 		// these tests share one gateway: a Top list remembered by one must not show in another;
 		// LastKnownTopTest turns the fallback on for its own gateway

@@ -59,6 +59,7 @@ class WebEditionTest extends PageTestSupport {
 			.contains("<meta property=\"og:title\" content=\"Alpine village votes to move as glacier above it retreats\">")
 			.contains("<meta property=\"og:image\" content=\"https://news.example.org/api/media/6750a1b2c3d4e5f6089abcde/renditions/og\">")
 			.contains("<meta name=\"twitter:card\" content=\"summary_large_image\">")
+			.contains("<meta property=\"og:site_name\" content=\"The Daily Meridian\">")
 			.contains("<script type=\"application/ld+json\">{", "\"@context\":\"https://schema.org\"");
 		assertThat(html.split("class=\"font-step\"", -1)).hasSize(6);
 	}
