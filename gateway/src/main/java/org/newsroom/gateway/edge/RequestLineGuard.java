@@ -31,6 +31,9 @@ import io.netty.util.ReferenceCountUtil;
  * {@code | { } \} that clients should have percent-encoded). Reactor Netty and Spring answer them
  * with a bare status and no body; here they get a problem document like every other error.
  *
+ * <p>More than one {@code Authorization} header is refused here too: credentials must not be
+ * ambiguous.
+ *
  * <p>A target that is only missing its percent-encoding (raw UTF-8 from {@code curl
  * '...?q=한국'}) is encoded instead of refused: it means exactly what the encoded form means. A
  * target that stays unreadable ({@code %ZZ}) is a 400.
@@ -76,6 +79,11 @@ final class RequestLineGuard extends ChannelInboundHandlerAdapter {
 			}
 			return problem(HttpResponseStatus.BAD_REQUEST, "bad-request", "Bad request",
 					"The request could not be read as HTTP (a malformed request line or header).");
+		}
+		if (request.headers().getAll(HttpHeaderNames.AUTHORIZATION).size() > 1) {
+			// which one counts is up to each reader of the request; the edge and a service might differ
+			return problem(HttpResponseStatus.BAD_REQUEST, "bad-request", "Bad request",
+					"The request has more than one Authorization header; send one.");
 		}
 		String target = request.uri();
 		if (parses(target)) {

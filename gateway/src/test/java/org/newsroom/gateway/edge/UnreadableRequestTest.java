@@ -83,6 +83,12 @@ class UnreadableRequestTest extends GatewayTestSupport {
 				"bad-request");
 	}
 
+	@Test
+	void twoAuthorizationHeadersAre400ProblemJson() throws IOException {
+		assertProblem(send("GET /api/articles HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+				+ identity.editor() + "\r\nAuthorization: Bearer other\r\n\r\n"), 400, "bad-request");
+	}
+
 	private void assertProblem(String answer, int status, String type) {
 		assertThat(answer).as(answer).startsWith("HTTP/1.1 " + status + " ");
 		assertThat(answer.toLowerCase()).contains("content-type: application/problem+json");
