@@ -63,6 +63,7 @@ class HostileInputIT {
 
 	static final Map<Integer, AtomicInteger> STATUSES = new ConcurrentSkipListMap<>();
 	static final AtomicLong TRIED = new AtomicLong();
+	static final Map<String, AtomicInteger> CATEGORIES = new ConcurrentSkipListMap<>();
 	static final AtomicInteger NEXT_ADDRESS = new AtomicInteger((int) (System.nanoTime() % 20_000));
 
 	static HostileCases.Fixture fixture;
@@ -108,6 +109,7 @@ class HostileInputIT {
 		Map<String, Long> before = row.store() == null ? null : counts(row.store());
 		Client.Response response = Client.raw(nextAddress(), row.request().bytes());
 		record(response.status());
+		CATEGORIES.computeIfAbsent(row.category(), c -> new AtomicInteger()).incrementAndGet();
 		assertThat(response.status()).as("no 5xx: " + row + "\n" + response).isLessThan(500);
 		assertThat(row.statuses()).as(row + " answered " + abbreviate(response.toString())).contains(response.status());
 		assertThat(LEAKS.matcher(response.body()).find()).as("internal names in " + abbreviate(response.body())).isFalse();
@@ -254,7 +256,8 @@ class HostileInputIT {
 	static void summary() {
 		Map<Integer, Integer> histogram = new TreeMap<>();
 		STATUSES.forEach((status, count) -> histogram.put(status, count.get()));
-		System.out.println("[hostile-input] " + TRIED.get() + " requests tried, by status: " + histogram);
+		System.out.println("[hostile-input] " + TRIED.get() + " requests tried, by status: " + histogram
+				+ "; table rows by category: " + CATEGORIES);
 		assertThat(histogram.keySet()).as("5xx answers").allMatch(status -> status < 500);
 	}
 
