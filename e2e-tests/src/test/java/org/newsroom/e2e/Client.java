@@ -93,6 +93,110 @@ final class Client {
 		return response.json().get("access_token").asString();
 	}
 
+	/** A token from any realm and client of the real Keycloak by the password grant (e.g. {@code master}'s admin-cli). */
+	static String tokenFrom(String realm, String clientId, String username, String password) {
+		return tokenByForm(realm, Map.of("client_id", clientId, "grant_type", "password", "username", username,
+				"password", password));
+	}
+
+	/** A service account's token by the client-credentials grant (the {@code news-internal} client has role ingest). */
+	static String serviceToken(String clientId, String secret) {
+		return tokenByForm("news", Map.of("client_id", clientId, "grant_type", "client_credentials", "client_secret", secret));
+	}
+
+	private static String tokenByForm(String realm, Map<String, String> form) {
+		Response response = send(HttpRequest.newBuilder(
+				URI.create(LocalStack.KEYCLOAK + "/realms/" + realm + "/protocol/openid-connect/token"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form.entrySet()
+				.stream()
+				.map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+				.collect(Collectors.joining("&")))));
+		if (response.status() != 200) {
+			throw new IllegalStateException("Keycloak refused a token in realm " + realm + ": " + response);
+		}
+		return response.json().get("access_token").asString();
+	}
+
+	/**
+	 * Sends a request to the gateway byte for byte, as HTTP clients refuse to (raw CR/LF, raw
+	 * non-ASCII, dot segments, broken framing), from the given loopback address (any of
+	 * 127.0.0.0/8: the gateway's per-address limits then see separate clients), and reads the
+	 * whole answer. The request should say {@code Connection: close}. If the gateway refuses the
+	 * request before its body is sent (413 on the declared length), the answer is still read.
+	 */
+	static Response raw(String sourceAddress, byte[] request) {
+		URI gateway = URI.create(LocalStack.GATEWAY);
+		try (java.net.Socket socket = new java.net.Socket()) {
+			socket.bind(new java.net.InetSocketAddress(sourceAddress, 0));
+			socket.connect(new java.net.InetSocketAddress("127.0.0.1", gateway.getPort()), 5000);
+			socket.setSoTimeout(30_000);
+			try {
+				java.io.OutputStream out = socket.getOutputStream();
+				for (int at = 0; at < request.length; at += 64 * 1024) {
+					out.write(request, at, Math.min(64 * 1024, request.length - at));
+				}
+				out.flush();
+			}
+			catch (IOException refusedEarly) {
+				// the gateway answered and closed before taking the whole body: read what it said
+			}
+			ByteArrayOutputStream answer = new ByteArrayOutputStream();
+			try {
+				socket.getInputStream().transferTo(answer);
+			}
+			catch (java.net.SocketException reset) {
+				// a reset after the answer was written: keep what arrived
+			}
+			return parseRaw(answer.toByteArray());
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	private static Response parseRaw(byte[] bytes) {
+		String text = new String(bytes, StandardCharsets.ISO_8859_1);
+		int end = text.indexOf("\r\n\r\n");
+		if (end < 0) {
+			throw new IllegalStateException("no HTTP answer: '" + text + "'");
+		}
+		String[] lines = text.substring(0, end).split("\r\n");
+		int status = Integer.parseInt(lines[0].split(" ")[1]);
+		Map<String, java.util.List<String>> headers = new java.util.LinkedHashMap<>();
+		for (int i = 1; i < lines.length; i++) {
+			int colon = lines[i].indexOf(':');
+			headers.computeIfAbsent(lines[i].substring(0, colon).trim(), k -> new java.util.ArrayList<>())
+				.add(lines[i].substring(colon + 1).trim());
+		}
+		byte[] body = java.util.Arrays.copyOfRange(bytes, end + 4, bytes.length);
+		Response head = new Response(status, headers, "");
+		if ("chunked".equalsIgnoreCase(head.header("Transfer-Encoding"))) {
+			body = dechunk(body);
+		}
+		return new Response(status, headers, new String(body, StandardCharsets.UTF_8));
+	}
+
+	private static byte[] dechunk(byte[] body) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		int at = 0;
+		while (at < body.length) {
+			int lineEnd = at;
+			while (lineEnd + 1 < body.length && !(body[lineEnd] == '\r' && body[lineEnd + 1] == '\n')) {
+				lineEnd++;
+			}
+			String sizeText = new String(body, at, lineEnd - at, StandardCharsets.ISO_8859_1).split(";")[0].trim();
+			int size = sizeText.isEmpty() ? 0 : Integer.parseInt(sizeText, 16);
+			if (size == 0) {
+				break;
+			}
+			int start = lineEnd + 2;
+			out.write(body, start, Math.min(size, body.length - start));
+			at = start + size + 2;
+		}
+		return out.toByteArray();
+	}
+
 	private static HttpRequest.Builder request(String path, String token) {
 		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(LocalStack.GATEWAY + path))
 			.timeout(Duration.ofSeconds(20));

@@ -1,0 +1,104 @@
+package org.newsroom.gateway.edge;
+
+import java.nio.charset.StandardCharsets;
+
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.cloud.gateway.filter.NettyWriteResponseFilter;
+import org.springframework.core.Ordered;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * A service's error answer that is not a problem document (Tomcat's own HTML page for a request
+ * it refuses before any Spring code runs: {@code [ ]} raw in a query string, malformed UTF-8 in a
+ * path) is replaced on its way through the gateway by a problem document with the same status,
+ * so a client never sees a server's error page, its version or its wording (ARCHITECTURE.md §4).
+ * Problem documents and JSON pass unchanged; so does everything under 400.
+ */
+@Component
+class ServiceErrorBodies implements GlobalFilter, Ordered {
+
+	private static final MediaType PROBLEM = MediaType.APPLICATION_PROBLEM_JSON;
+
+	@Override
+	public int getOrder() {
+		// before NettyWriteResponseFilter writes the service's body, so it writes through the decorator
+		return NettyWriteResponseFilter.WRITE_RESPONSE_FILTER_ORDER - 1;
+	}
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+		String path = exchange.getRequest().getPath().value();
+		ServerHttpResponse response = exchange.getResponse();
+		ServerHttpResponseDecorator decorated = new ServerHttpResponseDecorator(response) {
+
+			@Override
+			public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
+				HttpStatusCode status = getStatusCode();
+				MediaType type = getHeaders().getContentType();
+				if (status == null || !status.isError() || isJson(type)) {
+					return super.writeWith(body);
+				}
+				byte[] problem = problem(status, path);
+				getHeaders().setContentType(PROBLEM);
+				getHeaders().setContentLength(problem.length);
+				getHeaders().remove("Content-Language");
+				return Flux.from(body)
+					.doOnNext(DataBufferUtils::release)
+					.then(Mono.defer(() -> super.writeWith(Mono.just(bufferFactory().wrap(problem)))));
+			}
+		};
+		return chain.filter(exchange.mutate().response(decorated).build());
+	}
+
+	private static boolean isJson(MediaType type) {
+		return type != null && (PROBLEM.isCompatibleWith(type) || MediaType.APPLICATION_JSON.isCompatibleWith(type));
+	}
+
+	static byte[] problem(HttpStatusCode status, String path) {
+		HttpStatus known = HttpStatus.resolve(status.value());
+		String title = known != null ? known.getReasonPhrase() : "Error";
+		String type = switch (status.value()) {
+			case 400 -> "bad-request";
+			case 404 -> "not-found";
+			case 405 -> "method-not-allowed";
+			case 413 -> "payload-too-large";
+			case 415 -> "unsupported-media-type";
+			default -> status.is5xxServerError() ? "internal-error" : "bad-request";
+		};
+		String detail = status.is5xxServerError() ? "The service could not answer this request."
+				: "The service refused this request as unreadable (check the path and query for characters that "
+						+ "must be percent-encoded).";
+		String json = "{\"type\":\"urn:newsroom:problem:" + type + "\",\"title\":\"" + title + "\",\"status\":"
+				+ status.value() + ",\"detail\":\"" + detail + "\",\"instance\":\"" + jsonEscape(path) + "\"}";
+		return json.getBytes(StandardCharsets.UTF_8);
+	}
+
+	private static String jsonEscape(String text) {
+		StringBuilder out = new StringBuilder(text.length());
+		for (char c : text.toCharArray()) {
+			if (c == '"' || c == '\\') {
+				out.append('\\').append(c);
+			}
+			else if (c < 0x20 || c == '<' || c == '>') {
+				out.append(String.format("\\u%04x", (int) c));
+			}
+			else {
+				out.append(c);
+			}
+		}
+		return out.toString();
+	}
+}

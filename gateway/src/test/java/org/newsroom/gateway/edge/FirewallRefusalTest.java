@@ -1,0 +1,62 @@
+package org.newsroom.gateway.edge;
+
+import java.io.IOException;
+
+import org.junit.jupiter.api.Test;
+import org.newsroom.gateway.GatewayTestSupport;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Paths and methods Spring Security's firewall refuses (encoded slashes and dots, {@code ;}
+ * parameters, empty segments, double-encoding, TRACE) are refused with a problem document and
+ * the security headers, and nothing reaches a service.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "newsroom.edge.rate-limits.enabled=false")
+@AutoConfigureWebTestClient(timeout = "PT30S")
+class FirewallRefusalTest extends GatewayTestSupport {
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		registerServices(registry);
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void pathsTheFirewallRefusesAre400ProblemJson() throws IOException {
+		for (String path : new String[] { "/api/articles/..%2f..%2factuator%2fenv", "/api/articles/%2e%2e/x",
+				"/api/articles/x;a=b", "//api/articles", "/api/articles/%252e%252e", "/assets/../application.yml" }) {
+			String answer = send("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+			assertProblem(answer, 400, "bad-request");
+			assertThat(answer).as(path).contains("X-Content-Type-Options: nosniff");
+		}
+	}
+
+	@Test
+	void aMethodTheSiteDoesNotServeIs405ProblemJson() throws IOException {
+		assertProblem(send("TRACE / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"), 405,
+				"method-not-allowed");
+	}
+
+	private void assertProblem(String answer, int status, String type) {
+		assertThat(answer).as(answer).startsWith("HTTP/1.1 " + status + " ");
+		assertThat(answer.toLowerCase()).contains("content-type: application/problem+json");
+		assertThat(answer).contains("\"type\":\"urn:newsroom:problem:" + type + "\"", "\"status\":" + status);
+		articles.verify(0, anyRequestedFor(urlPathMatching("/.*")));
+	}
+
+	private String send(String request) throws IOException {
+		return RawHttp.send(port, request);
+	}
+}
