@@ -59,7 +59,9 @@ class WebEditionTest extends PageTestSupport {
 			.contains("<meta property=\"og:title\" content=\"Alpine village votes to move as glacier above it retreats\">")
 			.contains("<meta property=\"og:image\" content=\"https://news.example.org/api/media/6750a1b2c3d4e5f6089abcde/renditions/og\">")
 			.contains("<meta name=\"twitter:card\" content=\"summary_large_image\">")
-			.contains("<meta property=\"og:site_name\" content=\"The Daily Meridian\">")
+			.contains("<meta property=\"og:site_name\" content=\"The Daily Meridian\">");
+		assertThat(html.split("<head>", -1)).as("one <head> element").hasSize(2);
+		assertThat(html)
 			.contains("<script type=\"application/ld+json\">{", "\"@context\":\"https://schema.org\"");
 		assertThat(html.split("class=\"font-step\"", -1)).hasSize(6);
 	}
@@ -179,6 +181,7 @@ class WebEditionTest extends PageTestSupport {
 			.contains("href=\"/news/" + SLUG + "\"", "href=\"/news/subway-late-trains\"")
 			.contains("Top 10 Stories", "Museum returns looted scrolls to temple after 80 years");
 		assertThat(html.indexOf("<h2>World</h2>")).isLessThan(html.indexOf("<h2>National</h2>"));
+		assertThat(html.split("<head>", -1)).as("one <head> element").hasSize(2);
 	}
 
 	@Test
