@@ -479,7 +479,7 @@ final class LoadDriver {
 		}
 		unexpected.computeIfAbsent(what, k -> new LongAdder()).increment();
 		if (unexpectedExamples.size() < 20) {
-			unexpectedExamples.add(String.format("%.1f s %s: %s", (started - origin) / 1e9, what, detail));
+			unexpectedExamples.add(String.format("at %.1f s of the run: %s: %s", (started - measureFrom) / 1e9, what, detail));
 		}
 	}
 
@@ -573,7 +573,7 @@ final class LoadDriver {
 			List<ServiceMemory> after) {
 		Map<Kind, Figures> figures = new EnumMap<>(Kind.class);
 		samples.forEach((kind, s) -> figures.put(kind, s.figures(measuredNanos)));
-		return new Report(options, measuredNanos, figures, sums(unexpected), List.copyOf(unexpectedExamples),
+		return new Report(options, measureFrom, measuredNanos, figures, sums(unexpected), List.copyOf(unexpectedExamples),
 				sums(duringRestart), sums(degradedOutsideRestart), restart.get(), firstFullPageAfterRestart.get(),
 				acceptedViews(), stored, before, after);
 	}
@@ -589,7 +589,7 @@ final class LoadDriver {
 	}
 
 	/** Everything the run found; {@link #print} writes it for people. */
-	record Report(Options options, long measuredNanos, Map<Kind, Figures> figures, Map<String, Long> unexpected,
+	record Report(Options options, long measureFromNanos, long measuredNanos, Map<Kind, Figures> figures, Map<String, Long> unexpected,
 			List<String> unexpectedExamples, Map<String, Long> duringRestart, Map<String, Long> degradedOutsideRestart,
 			Restart restart, long firstFullPageAfterRestartNanos, Map<String, Long> viewsAccepted,
 			Map<String, Long> viewsStored, List<ServiceMemory> memoryBefore, List<ServiceMemory> memoryAfter) {
@@ -635,7 +635,7 @@ final class LoadDriver {
 			}
 			if (restart != null) {
 				out.printf("restart of %s at %.1f s: stop took %.1f s, start took %.1f s%s%n", restart.service,
-						restart.stopIssued / 1e9 - options.warmup.toSeconds(),
+						(restart.stopIssued - measureFromNanos) / 1e9,
 						restart.stopped < 0 ? Double.NaN : (restart.stopped - restart.stopIssued) / 1e9,
 						restart.stopped < 0 || restart.back < 0 ? Double.NaN : (restart.back - restart.stopped) / 1e9,
 						restart.failure == null ? "" : "; FAILED: " + restart.failure);
