@@ -465,7 +465,8 @@ final class LoadDriver {
 	}
 
 	private void record(Kind kind, long started, int status, Object detail) {
-		long elapsed = now() - started;
+		long finished = now();
+		long elapsed = finished - started;
 		if (started >= measureFrom) {
 			samples.get(kind).add(elapsed);
 		}
@@ -473,7 +474,7 @@ final class LoadDriver {
 			return;
 		}
 		String what = kind.label + " " + (status < 0 ? "transport failure" : Integer.toString(status));
-		if (excused(kind, status, started)) {
+		if (excused(kind, status, started, finished)) {
 			duringRestart.computeIfAbsent(what, k -> new LongAdder()).increment();
 			return;
 		}
@@ -491,11 +492,14 @@ final class LoadDriver {
 		};
 	}
 
-	/** A 503 for something that depends on the restarted service, while it was away or its breakers were open. */
-	private boolean excused(Kind kind, int status, long started) {
+	/**
+	 * A 503 for something that depends on the restarted service, for a request under way while
+	 * it was stopping, away, or its breakers were still open.
+	 */
+	private boolean excused(Kind kind, int status, long started, long finished) {
 		Restart current = restart.get();
 		return status == 503 && current != null && dependsOn(current.service).contains(kind)
-				&& inRestartWindow(current, started);
+				&& finished >= current.stopIssued && inRestartWindow(current, Math.max(started, current.stopIssued));
 	}
 
 	private boolean inRestartWindow(Restart current, long at) {
