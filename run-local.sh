@@ -43,7 +43,12 @@ SERVICES=(article-service:8081 media-service:8082 ranking-service:8083 gateway:8
 say() { printf '[run-local] %s\n' "$*"; }
 die() { say "$*" >&2; exit 1; }
 
-pid_alive() { [[ -f $1 ]] && kill -0 "$(cat "$1")" 2>/dev/null; }
+# a zombie (exited, not yet reaped: a service restarted by a script that has since ended, in a
+# container whose first process does not reap) answers kill -0 but is gone
+pid_alive() {
+  [[ -f $1 ]] && kill -0 "$(cat "$1")" 2>/dev/null || return 1
+  [[ $(awk '{ print $3 }' "/proc/$(cat "$1")/stat" 2>/dev/null) != Z ]]
+}
 
 port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
