@@ -8,7 +8,8 @@
 #   ./run-local.sh --stop       stop what a detached run started
 #   ./run-local.sh --status     show what is running
 #   ./run-local.sh --stop-service NAME / --start-service NAME
-#                               stop or start one of a detached run's services (fault drills)
+#                               stop or start one of a detached run's services, or keycloak
+#                               (fault drills); start waits until it answers again
 #   --no-build                  use the jars already in */target (the end-to-end suite does)
 #   --demo                      load the demo newsroom even if the stores are not empty
 #                               (by default it is loaded only into empty stores, on a first run)
@@ -21,6 +22,7 @@
 #   NEWSROOM_JAVA_OPTS   extra JVM options for the four services
 #   NEWSROOM_STORE_PORT_BASE  fixed ports for the embedded stores (article base+1, media +2,
 #                        ranking +3) so tools can read them; default: any free port
+#   Every other variable reaches the services as well, e.g. NEWSROOM_EDGE_RATE_LIMITS_ENABLED=false
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -41,7 +43,12 @@ SERVICES=(article-service:8081 media-service:8082 ranking-service:8083 gateway:8
 say() { printf '[run-local] %s\n' "$*"; }
 die() { say "$*" >&2; exit 1; }
 
-pid_alive() { [[ -f $1 ]] && kill -0 "$(cat "$1")" 2>/dev/null; }
+# a zombie (exited, not yet reaped: a service restarted by a script that has since ended, in a
+# container whose first process does not reap) answers kill -0 but is gone
+pid_alive() {
+  [[ -f $1 ]] && kill -0 "$(cat "$1")" 2>/dev/null || return 1
+  [[ $(awk '{ print $3 }' "/proc/$(cat "$1")/stat" 2>/dev/null) != Z ]]
+}
 
 port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
@@ -125,7 +132,8 @@ ensure_keycloak() {
 launch() { # name, then the command
   local name=$1; shift
   mkdir -p "$STATE/pids" "$STATE/logs"
-  setsid "$@" > "$STATE/logs/$name.log" 2>&1 < /dev/null &
+  # appended: a service restarted in a drill keeps its predecessor's lines (a full start clears the logs)
+  setsid "$@" >> "$STATE/logs/$name.log" 2>&1 < /dev/null &
   echo $! > "$STATE/pids/$name.pid"
 }
 
@@ -270,14 +278,25 @@ service_port() { # name
   die "no service called $1 (one of: ${SERVICES[*]%%:*})"
 }
 
-start_one() { # name: start one service of a running stack again and wait for it
+start_one() { # name: start one service (or keycloak) of a running stack again and wait for it
   local name=$1 port
-  port=$(service_port "$name")
+  [[ $name == keycloak ]] || port=$(service_port "$name")
   pid_alive "$STATE/pids/$name.pid" && die "$name is already running"
   STOP_ALL_ON_FAILURE=false
-  start_service "$name" "$port"
+  if [[ $name == keycloak ]]; then
+    port_busy "$KC_PORT" && die "port $KC_PORT is in use by another program"
+    ensure_keycloak
+    start_keycloak
+  else
+    start_service "$name" "$port"
+  fi
+  # keycloak counts as up once the realm's discovery document answers (services fetch keys from it)
   wait_healthy "$name"
   say "$name is up"
+}
+
+known_name() { # name: a service of the stack, or keycloak
+  [[ $1 == keycloak ]] || service_port "$1" > /dev/null
 }
 
 detach=false
@@ -296,13 +315,13 @@ while (( $# > 0 )); do
     --demo) demo=true ;;
     --stop) action=stop ;;
     --status) action=status ;;
-    -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
+    -h|--help) awk 'NR > 1 && /^#/ { print; next } NR > 1 { exit }' "$0"; exit 0 ;;
     *) die "unknown option $arg (see --help)" ;;
   esac
 done
 
 case $action in
-  --stop-service) service_port "$target" > /dev/null; stop_one "$target" ;;
+  --stop-service) known_name "$target"; stop_one "$target" ;;
   --start-service) start_one "$target" ;;
   stop) stop_all ;;
   status) status ;;

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -29,12 +30,40 @@ public final class LocalStack implements BeforeAllCallback {
 	/** The embedded stores listen on fixed ports in the suite: article 27101, media 27102, ranking 27103. */
 	static final int STORE_PORT_BASE = 27100;
 
-	/** Stops one service of the running stack gracefully (SIGTERM), as an operator would. */
+	/**
+	 * The gateway's page time limits and circuit-breaker pause in the suite's stack, passed to it
+	 * below (the page limits are the gateway's defaults; the pause is shorter than its 10 s so
+	 * recovery drills stay quick). Drills derive their time bounds from these.
+	 */
+	static final Duration PAGE_ARTICLE_TIMEOUT = Duration.ofSeconds(2);
+
+	static final Duration PAGE_LEAD_IMAGE_TIMEOUT = Duration.ofMillis(800);
+
+	static final Duration PAGE_TOP_TIMEOUT = Duration.ofMillis(500);
+
+	static final Duration PAGE_RELATED_TIMEOUT = Duration.ofMillis(800);
+
+	static final Duration BREAKER_WAIT_IN_OPEN = Duration.ofSeconds(5);
+
+	/** The longest a composed page may take by the gateway's own limits: the article, then its slowest part. */
+	static Duration pageTimeLimit() {
+		Duration slowestPart = Stream.of(PAGE_LEAD_IMAGE_TIMEOUT, PAGE_TOP_TIMEOUT, PAGE_RELATED_TIMEOUT)
+			.max(Comparator.naturalOrder())
+			.orElseThrow();
+		return PAGE_ARTICLE_TIMEOUT.plus(slowestPart);
+	}
+
+	/** Where the running stack keeps its pid files ({@code pids/NAME.pid}) and logs. */
+	static Path stateDirectory() {
+		return requireOwned().state.resolve("run");
+	}
+
+	/** Stops one service (or {@code keycloak}) of the running stack gracefully (SIGTERM), as an operator would. */
 	static void stopService(String name) {
 		requireOwned().script("--stop-service", name);
 	}
 
-	/** Starts a stopped service again and waits until it is healthy. */
+	/** Starts a stopped service (or {@code keycloak}) again and waits until it is healthy. */
 	static void startService(String name) {
 		int exit = requireOwned().script("--start-service", name);
 		if (exit != 0) {
@@ -95,7 +124,7 @@ public final class LocalStack implements BeforeAllCallback {
 			if (exit != 0) {
 				running.close();
 				throw new IllegalStateException("run-local.sh could not start the stack (exit " + exit
-						+ "); its logs are in " + state.resolve("run/logs"));
+						+ "); see " + state.resolve("run-local.out") + " and the logs in " + state.resolve("run/logs"));
 			}
 			return running;
 		}
@@ -110,11 +139,28 @@ public final class LocalStack implements BeforeAllCallback {
 		int script(String... args) {
 			List<String> command = Stream.concat(Stream.of(root.resolve("run-local.sh").toString()), Stream.of(args))
 				.toList();
-			ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).inheritIO();
+			// the script's own lines go to a file: written straight to this JVM's output they would
+			// garble the test runner's channel
+			Path output = state.resolve("run-local.out");
+			try {
+				Files.createDirectories(state);
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException(e);
+			}
+			ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile())
+				.redirectErrorStream(true)
+				.redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()));
 			builder.environment().put("NEWSROOM_DATA_ROOT", state.resolve("data").toString());
 			builder.environment().put("NEWSROOM_STATE_DIR", state.resolve("run").toString());
 			builder.environment().put("NEWSROOM_DEMO", "false");
 			builder.environment().put("NEWSROOM_STORE_PORT_BASE", Integer.toString(STORE_PORT_BASE));
+			builder.environment().put("NEWSROOM_PAGES_ARTICLETIMEOUT", PAGE_ARTICLE_TIMEOUT.toMillis() + "ms");
+			builder.environment().put("NEWSROOM_PAGES_LEADIMAGETIMEOUT", PAGE_LEAD_IMAGE_TIMEOUT.toMillis() + "ms");
+			builder.environment().put("NEWSROOM_PAGES_TOPTIMEOUT", PAGE_TOP_TIMEOUT.toMillis() + "ms");
+			builder.environment().put("NEWSROOM_PAGES_RELATEDTIMEOUT", PAGE_RELATED_TIMEOUT.toMillis() + "ms");
+			builder.environment()
+				.put("NEWSROOM_EDGE_RESILIENCE_BREAKER_WAITINOPEN", BREAKER_WAIT_IN_OPEN.toMillis() + "ms");
 			try {
 				Process process = builder.start();
 				if (!process.waitFor(10, TimeUnit.MINUTES)) {

@@ -15,8 +15,8 @@ import tools.jackson.databind.JsonNode;
 public record ArticlePage(JsonNode article, JsonNode leadImage, JsonNode top, List<JsonNode> related,
 		List<String> degraded) {
 
-	/** The same page with a stand-in Top list when its own could not be fetched. */
+	/** The same page with a stand-in Top list when its own could not be fetched or has nothing yet. */
 	public ArticlePage withTopIfMissing(JsonNode standIn) {
-		return top != null || standIn == null ? this : new ArticlePage(article, leadImage, standIn, related, degraded);
+		return !PageComposer.needsStandIn(top) || standIn == null ? this : new ArticlePage(article, leadImage, standIn, related, degraded);
 	}
 }

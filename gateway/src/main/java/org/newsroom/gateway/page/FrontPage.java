@@ -10,9 +10,9 @@ import tools.jackson.databind.JsonNode;
  */
 public record FrontPage(List<Section> sections, JsonNode top, List<String> degraded) {
 
-	/** The same page with a stand-in Top list when its own could not be fetched. */
+	/** The same page with a stand-in Top list when its own could not be fetched or has nothing yet. */
 	public FrontPage withTopIfMissing(JsonNode standIn) {
-		return top != null || standIn == null ? this : new FrontPage(sections, standIn, degraded);
+		return !PageComposer.needsStandIn(top) || standIn == null ? this : new FrontPage(sections, standIn, degraded);
 	}
 
 	/** A section's newest published articles (article JSON, newest first). */

@@ -113,7 +113,20 @@ public class PageComposer {
 		return part(calls.get("page-top", settings.topTimeout(),
 				services.ranking() + "/api/rankings/top?window=24h&limit={limit}", settings.topSize())
 			.flatMap(Mono::justOrEmpty)
-			.doOnNext(list -> lastTop.set(new LastKnown(list, Instant.now()))), "top list");
+			.doOnNext(list -> {
+				if (!needsStandIn(list)) {
+					lastTop.set(new LastKnown(list, Instant.now()));
+				}
+			}), "top list");
+	}
+
+	/**
+	 * Whether a reader's page should show the last-known Top list instead of this one: there is
+	 * none, or ranking-service answered an empty list marked stale, which is what it serves after a
+	 * restart until its first refresh has worked (a fresh empty list is shown as it is).
+	 */
+	public static boolean needsStandIn(JsonNode top) {
+		return top == null || (top.path("stale").asBoolean(false) && top.path("items").isEmpty());
 	}
 
 	/**

@@ -86,13 +86,29 @@ public class ArticleDirectory {
 
 	/** Like {@link #fresh}, but only for ids not already known, waiting at most {@code wait}. */
 	public Mono<Void> resolve(Collection<String> articleIds, Duration wait) {
+		return fresh(unknown(articleIds)).timeout(wait).then();
+	}
+
+	/**
+	 * The last look-up before shutdown: like {@link #resolve}, but asked even while the breaker
+	 * is open, since the views waiting for these articles are lost if nobody answers now.
+	 */
+	public Mono<Void> resolveBeforeShutdown(Collection<String> articleIds, Duration wait) {
+		List<String> unknown = unknown(articleIds);
+		if (unknown.isEmpty()) {
+			return Mono.empty();
+		}
+		return client.publishedDespiteBreaker(unknown).doOnNext(found -> remember(unknown, found)).timeout(wait).then();
+	}
+
+	private List<String> unknown(Collection<String> articleIds) {
 		List<String> unknown = new ArrayList<>();
 		for (String id : articleIds) {
 			if (published(id) == null && !knownNotPublished(id)) {
 				unknown.add(id);
 			}
 		}
-		return fresh(unknown).timeout(wait).then();
+		return unknown;
 	}
 
 	private void remember(Collection<String> asked, Map<String, ArticleSummary> found) {

@@ -56,6 +56,20 @@ public class ArticleSummariesClient {
 	 * published (unknown, draft, withdrawn). Fails as a whole when any call fails.
 	 */
 	public Mono<Map<String, ArticleSummary>> published(Collection<String> ids) {
+		return published(ids, true);
+	}
+
+	/**
+	 * Like {@link #published(Collection)}, but not stopped by an open breaker (nor counted by
+	 * it): for the last look-up before shutdown, when views that wait for their article are lost
+	 * unless article-service answers now. The breaker may still be open from an outage that has
+	 * already ended; this one call costs at most the timeout.
+	 */
+	public Mono<Map<String, ArticleSummary>> publishedDespiteBreaker(Collection<String> ids) {
+		return published(ids, false);
+	}
+
+	private Mono<Map<String, ArticleSummary>> published(Collection<String> ids, boolean guarded) {
 		List<List<String>> chunks = new ArrayList<>();
 		List<String> chunk = new ArrayList<>(MAX_IDS);
 		for (String id : ids) {
@@ -69,7 +83,8 @@ public class ArticleSummariesClient {
 			chunks.add(chunk);
 		}
 		return Flux.fromIterable(chunks)
-			.concatMap(this::call)
+			.concatMap(chunkOfIds -> guarded ? call(chunkOfIds).transformDeferred(CircuitBreakerOperator.of(breaker))
+					: call(chunkOfIds))
 			.collect(HashMap<String, ArticleSummary>::new, (all, found) -> found.forEach(s -> all.put(s.id(), s)))
 			.map(all -> (Map<String, ArticleSummary>) all);
 	}
@@ -80,8 +95,7 @@ public class ArticleSummariesClient {
 			.retrieve()
 			.bodyToMono(Summaries.class)
 			.map(summaries -> summaries.items() != null ? summaries.items() : List.<ArticleSummary>of())
-			.timeout(timeout)
-			.transformDeferred(CircuitBreakerOperator.of(breaker));
+			.timeout(timeout);
 	}
 
 	public CircuitBreaker.State breakerState() {

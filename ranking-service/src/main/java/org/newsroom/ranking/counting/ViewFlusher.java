@@ -298,7 +298,8 @@ public class ViewFlusher implements SmartLifecycle {
 		drain(true);
 		if (!pending.isEmpty()) {
 			try {
-				directory.resolve(new ArrayList<>(pending.keySet()), config.shutdownTimeout().dividedBy(3)).block();
+				directory.resolveBeforeShutdown(new ArrayList<>(pending.keySet()), config.shutdownTimeout().dividedBy(3))
+					.block();
 			}
 			catch (RuntimeException e) {
 				log.warn("Could not look up {} articles before shutdown: {}", pending.size(), e.toString());

@@ -10,6 +10,7 @@ import java.util.UUID;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -20,6 +21,8 @@ import org.newsroom.platform.test.TestIdentityProvider;
 import org.newsroom.platform.test.TestMongo;
 import org.newsroom.ranking.ArticleServiceStandIn;
 import org.newsroom.ranking.RankingServiceApplication;
+import org.newsroom.ranking.article.ArticleSummariesClient;
+import reactor.core.publisher.Mono;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -221,5 +224,26 @@ class FlushFaultsTest {
 
 		assertThat(stored(known)).isEqualTo(50);
 		assertThat(stored(unseen)).isEqualTo(5);
+	}
+
+	@Test
+	void viewsWaitingForTheirArticleAreCountedAtShutdownWhileTheLookupBreakerIsStillOpenFromAnOutageThatEnded() {
+		start("newsroom.rankings.counting.flush-interval=1h", "newsroom.rankings.articles.breaker-open-for=10m");
+		ArticleSummariesClient client = app.getBean(ArticleSummariesClient.class);
+		articles.down();
+		for (int i = 0; i < 6; i++) {
+			client.published(List.of(articles.draft())).onErrorResume(error -> Mono.empty()).block();
+		}
+		assertThat(client.breakerState()).isEqualTo(CircuitBreaker.State.OPEN);
+		articles.healthy();
+		String unseen = articles.publish("culture");
+
+		for (int i = 0; i < 7; i++) {
+			view(unseen).expectStatus().isAccepted();
+		}
+		app.close();
+		app = null;
+
+		assertThat(stored(unseen)).isEqualTo(7);
 	}
 }
