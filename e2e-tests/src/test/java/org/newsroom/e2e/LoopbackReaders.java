@@ -135,13 +135,6 @@ final class LoopbackReaders implements AutoCloseable {
 		return execute(reader, request);
 	}
 
-	/** A GET on a connection of its own: closed after the answer, never used for another request. */
-	Answer getAndClose(Reader reader, String path) {
-		HttpGet request = new HttpGet(base.resolve(path));
-		request.setHeader("Connection", "close");
-		return execute(reader, request);
-	}
-
 	/** A page-view beacon as the web page sends it, for a visitor seen for the first time. */
 	Answer view(Reader reader, String articleId) {
 		return view(reader, articleId, newVisitorId());
