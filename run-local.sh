@@ -22,6 +22,7 @@
 #   NEWSROOM_JAVA_OPTS   extra JVM options for the four services
 #   NEWSROOM_STORE_PORT_BASE  fixed ports for the embedded stores (article base+1, media +2,
 #                        ranking +3) so tools can read them; default: any free port
+#   NEWSROOM_START_TIMEOUT  seconds to wait for everything to become healthy (default 300)
 #   Every other variable reaches the services as well, e.g. NEWSROOM_EDGE_RATE_LIMITS_ENABLED=false
 set -euo pipefail
 
