@@ -78,19 +78,7 @@ final class Client {
 
 	/** A token from the real Keycloak, by the password grant the local realm allows for testing. */
 	static String token(String username) {
-		Map<String, String> form = Map.of("client_id", "news-web", "grant_type", "password", "username", username,
-				"password", username);
-		Response response = send(HttpRequest.newBuilder(
-				URI.create(LocalStack.KEYCLOAK + "/realms/news/protocol/openid-connect/token"))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(form.entrySet()
-				.stream()
-				.map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-				.collect(Collectors.joining("&")))));
-		if (response.status() != 200) {
-			throw new IllegalStateException("Keycloak refused a token for " + username + ": " + response);
-		}
-		return response.json().get("access_token").asString();
+		return tokenFrom("news", "news-web", username, username);
 	}
 
 	/** A token from any realm and client of the real Keycloak by the password grant (e.g. {@code master}'s admin-cli). */

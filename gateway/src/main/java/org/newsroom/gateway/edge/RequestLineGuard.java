@@ -22,6 +22,11 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.util.ReferenceCountUtil;
+import org.newsroom.platform.problem.ProblemTranslator;
+import org.newsroom.platform.problem.Problems;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpStatus;
 
 /**
  * Sits in each connection's pipeline right after the HTTP decoder, before Reactor Netty and
@@ -42,8 +47,14 @@ final class RequestLineGuard extends ChannelInboundHandlerAdapter {
 
 	static final String NAME = "newsroom.requestLineGuard";
 
+	private final JsonMapper json;
+
 	/** The rest of a refused request (its body) is dropped until its last part. */
 	private boolean discarding;
+
+	RequestLineGuard(JsonMapper json) {
+		this.json = json;
+	}
 
 	@Override
 	public void channelRead(ChannelHandlerContext ctx, Object msg) {
@@ -65,7 +76,7 @@ final class RequestLineGuard extends ChannelInboundHandlerAdapter {
 	}
 
 	/** Null when the request may go on (its target possibly re-encoded); else the answer. */
-	static FullHttpResponse refusal(HttpRequest request) {
+	FullHttpResponse refusal(HttpRequest request) {
 		DecoderResult decoded = request.decoderResult();
 		if (decoded.isFailure()) {
 			Throwable cause = decoded.cause();
@@ -137,11 +148,11 @@ final class RequestLineGuard extends ChannelInboundHandlerAdapter {
 			.append(Character.toUpperCase(Character.forDigit(b & 0xF, 16)));
 	}
 
-	private static FullHttpResponse problem(HttpResponseStatus status, String type, String title, String detail) {
-		String json = "{\"type\":\"urn:newsroom:problem:" + type + "\",\"title\":\"" + title + "\",\"status\":"
-				+ status.code() + ",\"detail\":\"" + detail + "\"}";
+	private FullHttpResponse problem(HttpResponseStatus status, String type, String title, String detail) {
+		byte[] body = json.writeValueAsBytes(
+				Problems.toMap(ProblemTranslator.problem(HttpStatus.valueOf(status.code()), type, title, detail)));
 		FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
-				Unpooled.copiedBuffer(json, StandardCharsets.UTF_8));
+				Unpooled.wrappedBuffer(body));
 		response.headers()
 			.set(HttpHeaderNames.CONTENT_TYPE, "application/problem+json")
 			.set(HttpHeaderNames.CONTENT_LENGTH, response.content().readableBytes())

@@ -1,10 +1,12 @@
 package org.newsroom.gateway.edge;
 
-import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
+import org.newsroom.platform.problem.Problems;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
@@ -12,7 +14,7 @@ import org.springframework.cloud.gateway.filter.NettyWriteResponseFilter;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
-import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -31,6 +33,12 @@ import org.springframework.web.server.ServerWebExchange;
 class ServiceErrorBodies implements GlobalFilter, Ordered {
 
 	private static final MediaType PROBLEM = MediaType.APPLICATION_PROBLEM_JSON;
+
+	private final JsonMapper json;
+
+	ServiceErrorBodies(JsonMapper json) {
+		this.json = json;
+	}
 
 	@Override
 	public int getOrder() {
@@ -67,38 +75,20 @@ class ServiceErrorBodies implements GlobalFilter, Ordered {
 		return type != null && (PROBLEM.isCompatibleWith(type) || MediaType.APPLICATION_JSON.isCompatibleWith(type));
 	}
 
-	static byte[] problem(HttpStatusCode status, String path) {
-		HttpStatus known = HttpStatus.resolve(status.value());
-		String title = known != null ? known.getReasonPhrase() : "Error";
-		String type = switch (status.value()) {
-			case 400 -> "bad-request";
-			case 404 -> "not-found";
-			case 405 -> "method-not-allowed";
-			case 413 -> "payload-too-large";
-			case 415 -> "unsupported-media-type";
-			default -> status.is5xxServerError() ? "internal-error" : "bad-request";
-		};
+	/**
+	 * The platform's problem for a bare status (docs/problems.md): its type follows the status,
+	 * and a 5xx is an internal error whatever the service's page said.
+	 */
+	byte[] problem(HttpStatusCode status, String path) {
 		String detail = status.is5xxServerError() ? "The service could not answer this request."
 				: "The service refused this request as unreadable (check the path and query for characters that "
 						+ "must be percent-encoded).";
-		String json = "{\"type\":\"urn:newsroom:problem:" + type + "\",\"title\":\"" + title + "\",\"status\":"
-				+ status.value() + ",\"detail\":\"" + detail + "\",\"instance\":\"" + jsonEscape(path) + "\"}";
-		return json.getBytes(StandardCharsets.UTF_8);
-	}
-
-	private static String jsonEscape(String text) {
-		StringBuilder out = new StringBuilder(text.length());
-		for (char c : text.toCharArray()) {
-			if (c == '"' || c == '\\') {
-				out.append('\\').append(c);
-			}
-			else if (c < 0x20 || c == '<' || c == '>') {
-				out.append(String.format("\\u%04x", (int) c));
-			}
-			else {
-				out.append(c);
-			}
+		ProblemDetail problem = Problems.forStatus(status, detail);
+		if (status.is5xxServerError()) {
+			problem.setType(Problems.type("internal-error"));
 		}
-		return out.toString();
+		Map<String, Object> body = Problems.toMap(problem);
+		body.put("instance", path);
+		return json.writeValueAsBytes(body);
 	}
 }

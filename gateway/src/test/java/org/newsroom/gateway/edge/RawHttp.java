@@ -7,6 +7,8 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** Sends a request byte for byte (what HTTP clients refuse to send) and reads the whole answer. */
 final class RawHttp {
 
@@ -27,5 +29,12 @@ final class RawHttp {
 			}
 			return answer.toString(StandardCharsets.UTF_8);
 		}
+	}
+
+	/** The raw answer is a problem document with this status and type. */
+	static void assertProblem(String answer, int status, String type) {
+		assertThat(answer).as(answer).startsWith("HTTP/1.1 " + status + " ");
+		assertThat(answer.toLowerCase()).contains("content-type: application/problem+json");
+		assertThat(answer).contains("\"type\":\"urn:newsroom:problem:" + type + "\"", "\"status\":" + status);
 	}
 }
