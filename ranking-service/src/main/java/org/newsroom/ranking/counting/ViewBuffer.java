@@ -1,6 +1,7 @@
 package org.newsroom.ranking.counting;
 
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
@@ -13,6 +14,12 @@ import org.springframework.stereotype.Component;
  * The hand-over from request threads to the flusher: bounded, lock-free queues. A request
  * thread only offers; when a queue is full the offer fails and the view is refused (503), so a
  * slow store can never grow memory.
+ *
+ * <p>At shutdown the flusher {@linkplain #close() closes} the buffer before its last drain:
+ * from then on every offer fails (the view is refused with 503, not answered 202 and left
+ * behind), and {@code close} returns only once no offer is half-way, so the last drain sees
+ * every view that was taken. The web server has stopped by then; this covers a request a
+ * still-open connection delivers late.
  */
 @Component
 public class ViewBuffer {
@@ -24,6 +31,9 @@ public class ViewBuffer {
 	private final MpscArrayQueue<BucketKey> views;
 	private final MpscArrayQueue<Chunk> chunks;
 	private final LongAdder offered = new LongAdder();
+	/** Offers under way; {@link #close} waits for none (read after {@code closed} is set). */
+	private final AtomicInteger offering = new AtomicInteger();
+	private volatile boolean closed;
 	private volatile boolean pendingFull;
 
 	public ViewBuffer(RankingProperties properties) {
@@ -33,25 +43,52 @@ public class ViewBuffer {
 
 	/**
 	 * One view, its section known or (section null) still to be looked up. False when it cannot
-	 * be taken: the queue is full, or too many articles already wait for their section.
+	 * be taken: the queue is full, too many articles already wait for their section, or the
+	 * buffer is closed.
 	 */
 	public boolean offer(BucketKey view) {
-		if (view.section() == null && pendingFull) {
-			return false;
+		offering.incrementAndGet();
+		try {
+			if (closed || view.section() == null && pendingFull || !views.offer(view)) {
+				return false;
+			}
+			offered.increment();
+			return true;
 		}
-		if (!views.offer(view)) {
-			return false;
+		finally {
+			offering.decrementAndGet();
 		}
-		offered.increment();
-		return true;
 	}
 
 	public boolean offer(Chunk chunk) {
-		if (!chunks.offer(chunk)) {
-			return false;
+		offering.incrementAndGet();
+		try {
+			if (closed || !chunks.offer(chunk)) {
+				return false;
+			}
+			offered.add(chunk.views());
+			return true;
 		}
-		offered.add(chunk.views());
-		return true;
+		finally {
+			offering.decrementAndGet();
+		}
+	}
+
+	/**
+	 * Refuses every later offer and waits until none is under way. (An offer raises
+	 * {@code offering} before it reads {@code closed}, and this sets {@code closed} before it
+	 * reads {@code offering}: an offer that saw the buffer open is waited for.)
+	 */
+	void close() {
+		closed = true;
+		while (offering.get() != 0) {
+			Thread.onSpinWait();
+		}
+	}
+
+	/** Takes views again: a flusher (re)started after a stop. */
+	void open() {
+		closed = false;
 	}
 
 	/** Views handed over so far. */

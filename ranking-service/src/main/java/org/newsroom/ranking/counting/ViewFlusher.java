@@ -32,8 +32,8 @@ import org.springframework.stereotype.Component;
  * buckets are held (views of buckets already held only add to a number); past that the thread
  * stops draining, the buffer fills, and new views are refused with 503.
  *
- * <p>Shutdown: this lifecycle stops after the web server, so no view arrives any more; it
- * drains everything, settles the articles it can, and keeps flushing until all is stored or
+ * <p>Shutdown: this lifecycle stops after the web server; it closes the buffer (a view that
+ * still arrives is refused with 503), drains everything, settles the articles it can, and keeps flushing until all is stored or
  * {@code shutdown-timeout} passes. Whatever could not be stored is logged as an error with its
  * count, never dropped silently.
  */
@@ -96,6 +96,8 @@ public class ViewFlusher implements SmartLifecycle {
 
 	@Override
 	public synchronized void start() {
+		// a context stopped and started again (or a paused test context) takes views again
+		buffer.open();
 		running = true;
 		thread = new Thread(this::run, "ranking-flusher");
 		thread.start();
@@ -295,6 +297,7 @@ public class ViewFlusher implements SmartLifecycle {
 	/** The last flush, on shutdown. */
 	private void finish() {
 		long deadline = System.nanoTime() + config.shutdownTimeout().toNanos();
+		buffer.close();
 		drain(true);
 		if (!pending.isEmpty()) {
 			try {
@@ -322,7 +325,10 @@ public class ViewFlusher implements SmartLifecycle {
 					+ "they are published", unresolved, pending.size());
 		}
 		if (notStored == 0 && unresolved == 0) {
-			log.info("Final flush done: every accepted view is stored");
+			log.info("Final flush done: every accepted view is stored ({})", metrics.lifetime());
+		}
+		else {
+			log.info("Views this process received: {}", metrics.lifetime());
 		}
 	}
 

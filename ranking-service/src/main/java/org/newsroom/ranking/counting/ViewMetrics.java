@@ -79,6 +79,15 @@ public class ViewMetrics {
 		flushFailures.increment();
 	}
 
+	/** This process's counts so far, for the shutdown log. */
+	String lifetime() {
+		return String.format(java.util.Locale.ROOT,
+				"%,d accepted, %,d stored, %,d duplicate, %,d unpublished, %,d bot, %,d over the address limit, "
+						+ "%,d refused as overloaded, %,d invalid",
+				(long) accepted.count(), (long) stored.count(), (long) duplicate.count(), (long) unpublished.count(),
+				(long) bot.count(), (long) addressLimit.count(), (long) overloaded.count(), (long) rejected.count());
+	}
+
 	public double acceptedTotal() {
 		return accepted.count();
 	}
