@@ -1,5 +1,11 @@
 package org.newsroom.platform.config;
 
+import org.apache.catalina.Container;
+import org.apache.catalina.Lifecycle;
+import org.apache.catalina.Valve;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.valves.ErrorReportValve;
+import org.newsroom.platform.problem.ProblemErrorReportValve;
 import org.newsroom.platform.problem.ReactiveProblemErrorHandler;
 import org.newsroom.platform.problem.ReactiveProblemHandler;
 import org.newsroom.platform.problem.ServletProblemErrorController;
@@ -15,6 +21,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -62,6 +70,38 @@ public class PlatformWebAutoConfiguration {
 		@ConditionalOnClass(HttpSecurity.class)
 		ServletApiSecurity servletApiSecurity(ServletProblemAuthHandlers handlers) {
 			return new ServletApiSecurity(handlers);
+		}
+	}
+
+	/**
+	 * Tomcat's error pages as problem+json: {@link ProblemErrorReportValve} replaces the HTML
+	 * error report valve on the host (Boot's and Tomcat's default), so even a request Tomcat
+	 * refuses before Spring runs gets the platform's answer.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = Type.SERVLET)
+	@ConditionalOnClass(name = "org.apache.catalina.valves.ErrorReportValve")
+	static class TomcatErrors {
+
+		@Bean
+		WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> problemErrorReportValve(JsonMapper json) {
+			return factory -> factory.addContextCustomizers(context -> {
+				Container host = context.getParent();
+				host.getPipeline().addValve(new ProblemErrorReportValve(json));
+				if (host instanceof StandardHost standard) {
+					standard.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+				}
+				// the HTML valve Boot adds (before or after this customizer) goes before the first request
+				context.addLifecycleListener(event -> {
+					if (Lifecycle.BEFORE_START_EVENT.equals(event.getType())) {
+						for (Valve valve : host.getPipeline().getValves()) {
+							if (valve instanceof ErrorReportValve && !(valve instanceof ProblemErrorReportValve)) {
+								host.getPipeline().removeValve(valve);
+							}
+						}
+					}
+				});
+			});
 		}
 	}
 

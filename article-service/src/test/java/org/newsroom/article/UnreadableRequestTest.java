@@ -1,0 +1,64 @@
+package org.newsroom.article;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Requests Tomcat refuses before any servlet runs, sent byte for byte on a socket (an HTTP
+ * client would encode them): they get the platform's problem+json, not Tomcat's HTML page, even
+ * when the service is reached without the gateway.
+ */
+class UnreadableRequestTest extends ArticleServiceTest {
+
+	@LocalServerPort
+	int port;
+
+	@ParameterizedTest
+	@ValueSource(strings = { "GET /api/articles?q=<script>alert(1)</script> HTTP/1.1",
+			"GET /api/articles?section={\"$ne\":null} HTTP/1.1", "GET /api/articles/slug/a|b HTTP/1.1",
+			"GET /api/articles/\"quoted\" HTTP/1.1" })
+	void aRequestTargetWithCharactersThatMustBeEncodedGetsAProblem(String requestLine) throws IOException {
+		String answer = send(requestLine + "\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+
+		assertThat(answer).startsWith("HTTP/1.1 400 ");
+		assertThat(answer).containsIgnoringCase("Content-Type: application/problem+json");
+		String body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
+		assertThat(body).contains("\"type\":\"urn:newsroom:problem:bad-request\"", "\"status\":400",
+				"percent-encoded");
+		assertThat(body).doesNotContainIgnoringCase("tomcat").doesNotContain("<html", "Exception", "RFC 7230");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "Bad Header: x", "X-Broken\u0001: x" })
+	void aBrokenHeaderGetsAProblem(String header) throws IOException {
+		String answer = send("GET /api/articles HTTP/1.1\r\nHost: localhost\r\n" + header + "\r\nConnection: close\r\n\r\n");
+
+		assertThat(answer).startsWith("HTTP/1.1 400 ");
+		assertThat(answer).containsIgnoringCase("Content-Type: application/problem+json");
+		assertThat(answer).doesNotContainIgnoringCase("tomcat").doesNotContain("<html");
+	}
+
+	private String send(String request) throws IOException {
+		try (Socket socket = new Socket("127.0.0.1", port)) {
+			socket.setSoTimeout(10_000);
+			OutputStream out = socket.getOutputStream();
+			out.write(request.getBytes(StandardCharsets.UTF_8));
+			out.flush();
+			InputStream in = socket.getInputStream();
+			ByteArrayOutputStream answer = new ByteArrayOutputStream();
+			in.transferTo(answer);
+			return answer.toString(StandardCharsets.UTF_8);
+		}
+	}
+}
