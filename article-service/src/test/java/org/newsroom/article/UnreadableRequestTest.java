@@ -1,14 +1,10 @@
 package org.newsroom.article;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.newsroom.platform.test.RawHttp;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -50,15 +46,6 @@ class UnreadableRequestTest extends ArticleServiceTest {
 	}
 
 	private String send(String request) throws IOException {
-		try (Socket socket = new Socket("127.0.0.1", port)) {
-			socket.setSoTimeout(10_000);
-			OutputStream out = socket.getOutputStream();
-			out.write(request.getBytes(StandardCharsets.UTF_8));
-			out.flush();
-			InputStream in = socket.getInputStream();
-			ByteArrayOutputStream answer = new ByteArrayOutputStream();
-			in.transferTo(answer);
-			return answer.toString(StandardCharsets.UTF_8);
-		}
+		return RawHttp.send(port, request);
 	}
 }

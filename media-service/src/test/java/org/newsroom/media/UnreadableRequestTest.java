@@ -1,12 +1,9 @@
 package org.newsroom.media;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
+import org.newsroom.platform.test.RawHttp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,16 +15,8 @@ class UnreadableRequestTest extends MediaApiTest {
 
 	@Test
 	void aRenditionNameWithCharactersThatMustBeEncodedGetsAProblem() throws IOException {
-		String answer;
-		try (Socket socket = new Socket("127.0.0.1", port)) {
-			socket.setSoTimeout(10_000);
-			OutputStream out = socket.getOutputStream();
-			out.write("GET /api/media/x/renditions/<thumb> HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
-				.getBytes(StandardCharsets.US_ASCII));
-			ByteArrayOutputStream in = new ByteArrayOutputStream();
-			socket.getInputStream().transferTo(in);
-			answer = in.toString(StandardCharsets.UTF_8);
-		}
+		String answer = RawHttp.send(port,
+				"GET /api/media/x/renditions/<thumb> HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
 
 		assertThat(answer).startsWith("HTTP/1.1 400 ");
 		assertThat(answer).containsIgnoringCase("Content-Type: application/problem+json");

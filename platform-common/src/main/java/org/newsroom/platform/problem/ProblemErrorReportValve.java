@@ -9,6 +9,7 @@ import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -36,13 +37,13 @@ public class ProblemErrorReportValve extends ErrorReportValve {
 		if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
 			return;
 		}
-		byte[] body = json.writeValueAsBytes(body(HttpStatusCode.valueOf(status)));
+		String body = json.writeValueAsString(body(HttpStatusCode.valueOf(status)));
 		try {
 			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 			response.setCharacterEncoding("UTF-8");
 			Writer writer = response.getReporter();
 			if (writer != null) {
-				writer.write(new String(body, java.nio.charset.StandardCharsets.UTF_8));
+				writer.write(body);
 				response.finishResponse();
 			}
 		}
@@ -63,7 +64,7 @@ public class ProblemErrorReportValve extends ErrorReportValve {
 	}
 
 	private static String reason(HttpStatusCode status) {
-		org.springframework.http.HttpStatus known = org.springframework.http.HttpStatus.resolve(status.value());
+		HttpStatus known = HttpStatus.resolve(status.value());
 		return known != null ? known.getReasonPhrase() + "." : "The request failed.";
 	}
 }

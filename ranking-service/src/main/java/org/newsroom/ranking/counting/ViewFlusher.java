@@ -33,9 +33,9 @@ import org.springframework.stereotype.Component;
  * stops draining, the buffer fills, and new views are refused with 503.
  *
  * <p>Shutdown: this lifecycle stops after the web server; it closes the buffer (a view that
- * still arrives is refused with 503), drains everything, settles the articles it can, and keeps flushing until all is stored or
- * {@code shutdown-timeout} passes. Whatever could not be stored is logged as an error with its
- * count, never dropped silently.
+ * still arrives is refused with 503), drains everything, settles the articles it can, and
+ * keeps flushing until all is stored or {@code shutdown-timeout} passes. Whatever could not be
+ * stored is logged as an error with its count, never dropped silently.
  */
 @Component
 public class ViewFlusher implements SmartLifecycle {

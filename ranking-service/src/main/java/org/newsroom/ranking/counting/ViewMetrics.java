@@ -1,5 +1,7 @@
 package org.newsroom.ranking.counting;
 
+import java.util.Locale;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -81,7 +83,7 @@ public class ViewMetrics {
 
 	/** This process's counts so far, for the shutdown log. */
 	String lifetime() {
-		return String.format(java.util.Locale.ROOT,
+		return String.format(Locale.ROOT,
 				"%,d accepted, %,d stored, %,d duplicate, %,d unpublished, %,d bot, %,d over the address limit, "
 						+ "%,d refused as overloaded, %,d invalid",
 				(long) accepted.count(), (long) stored.count(), (long) duplicate.count(), (long) unpublished.count(),

@@ -1,4 +1,4 @@
-package org.newsroom.gateway.edge;
+package org.newsroom.platform.test;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -10,12 +10,12 @@ import java.nio.charset.StandardCharsets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Sends a request byte for byte (what HTTP clients refuse to send) and reads the whole answer. */
-final class RawHttp {
+public final class RawHttp {
 
 	private RawHttp() {
 	}
 
-	static String send(int port, String request) throws IOException {
+	public static String send(int port, String request) throws IOException {
 		try (Socket socket = new Socket("127.0.0.1", port)) {
 			socket.setSoTimeout(10_000);
 			OutputStream out = socket.getOutputStream();
@@ -32,7 +32,7 @@ final class RawHttp {
 	}
 
 	/** The raw answer is a problem document with this status and type. */
-	static void assertProblem(String answer, int status, String type) {
+	public static void assertProblem(String answer, int status, String type) {
 		assertThat(answer).as(answer).startsWith("HTTP/1.1 " + status + " ");
 		assertThat(answer.toLowerCase()).contains("content-type: application/problem+json");
 		assertThat(answer).contains("\"type\":\"urn:newsroom:problem:" + type + "\"", "\"status\":" + status);
