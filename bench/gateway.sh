@@ -1,16 +1,23 @@
 #!/usr/bin/env bash
-# Throughput and latency of the gateway against the same backend reached directly and through
-# nginx, in one run on this machine.
+# Throughput and latency of the gateway against the same backend reached directly, through nginx,
+# and through Spring Cloud Gateway with none of our filters, in one run on this machine.
 #
 #   bench/gateway.sh                      # 30 s per measurement
 #   DURATION=5 WARMUP=3 bench/gateway.sh  # a quick check that everything runs (figures meaningless)
+#   PROFILE=1 bench/gateway.sh            # also profile both gateways (async-profiler from Maven
+#                                         # Central): flame graphs, and CPU per request by part
 #
 # Backend: nginx serving a fixed Top-10 JSON document (about 1.6 KB) at /api/rankings/top, a
 # backend so cheap that what is measured is the proxy in front of it. Targets, same URL path:
 #   (a) direct   the backend itself
-#   (b) gateway  this gateway (its jar, every filter on: security, request ids, tracing, rate
-#                limiting with a budget too large to refuse, circuit breaker, access log to a file)
-#   (c) nginx    nginx as a plain reverse proxy (keep-alive upstream)
+#   (b) gateway  this gateway (its jar, every feature on: request ids and trace context, client
+#                address, security headers, the security chain's firewall, rate limiting with a
+#                budget too large to refuse, circuit breaker and retries, body limits, request
+#                metrics, access log to a file)
+#   (c) bare     the same Spring Cloud Gateway version (the platform's parent pom) with the same
+#                route and nothing of ours (bench/gateway/bare, built by this script): the cost
+#                of our filters is gateway against bare
+#   (d) nginx    nginx as a plain reverse proxy (keep-alive upstream)
 # Peak: wrk, 2 threads, CONNECTIONS connections, as fast as answers come. Then, at half of the
 # gateway's peak rate, each target again with paced connections (wrk's delay() hook in
 # bench/gateway/report.lua: every connection waits after each answer, so the offered rate is
@@ -44,14 +51,21 @@ NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 JAR=gateway/target/gateway.jar
 if [[ ! -f $JAR ]]; then
   echo "[bench] building the gateway"
-  ./mvnw -q -B -DskipTests -pl gateway -am package
+  ./mvnw -q -B -DskipTests -pl gateway -am install
+fi
+BARE_JAR=bench/gateway/bare/target/bare-gateway.jar
+if [[ ! -f $BARE_JAR || pom.xml -nt $BARE_JAR || -n $(find bench/gateway/bare/src bench/gateway/bare/pom.xml -newer "$BARE_JAR" -print -quit) ]]; then
+  echo "[bench] building the bare Spring Cloud Gateway (bench/gateway/bare)"
+  ./mvnw -q -B -DskipTests -f bench/gateway/bare/pom.xml package
 fi
 
 WORK=$(mktemp -d /tmp/newsroom-bench-gateway.XXXXXX)
 chmod 755 "$WORK"  # nginx's workers run as an unprivileged user and must read top.json
 GATEWAY_PID=""
+BARE_PID=""
 cleanup() {
   [[ -n $GATEWAY_PID ]] && kill "$GATEWAY_PID" 2>/dev/null && wait "$GATEWAY_PID" 2>/dev/null || true
+  [[ -n $BARE_PID ]] && kill "$BARE_PID" 2>/dev/null && wait "$BARE_PID" 2>/dev/null || true
   [[ -f $WORK/nginx.pid ]] && "$NGINX" -p "$WORK" -c "$WORK/nginx.conf" -s stop 2>/dev/null || true
   rm -rf "$WORK"
 }
@@ -73,6 +87,8 @@ PROXY_PORT=$(free_port)
 while [[ $PROXY_PORT == "$BACKEND_PORT" ]]; do PROXY_PORT=$(free_port); done
 GATEWAY_PORT=$(free_port)
 while [[ $GATEWAY_PORT == "$BACKEND_PORT" || $GATEWAY_PORT == "$PROXY_PORT" ]]; do GATEWAY_PORT=$(free_port); done
+BARE_PORT=$(free_port)
+while [[ $BARE_PORT == "$BACKEND_PORT" || $BARE_PORT == "$PROXY_PORT" || $BARE_PORT == "$GATEWAY_PORT" ]]; do BARE_PORT=$(free_port); done
 
 # the backend's document: a Top 10 shaped like ranking-service's
 {
@@ -108,12 +124,23 @@ if ! curl -fsS "http://127.0.0.1:$GATEWAY_PORT/api/rankings/top" -o /dev/null; t
   echo "[bench] the gateway does not pass /api/rankings/top through"; tail -20 "$WORK/gateway.log"; exit 1
 fi
 
+echo "[bench] bare Spring Cloud Gateway on :$BARE_PORT"
+BACKEND_URL=$BACKEND java -Xms512m -Xmx512m -jar "$BARE_JAR" --server.port="$BARE_PORT" > "$WORK/bare.log" 2>&1 &
+BARE_PID=$!
+for _ in $(seq 1 120); do
+  curl -fs "http://127.0.0.1:$BARE_PORT/api/rankings/top" -o /dev/null 2>&1 && break
+  kill -0 "$BARE_PID" 2>/dev/null || { echo "[bench] the bare gateway failed to start"; tail -40 "$WORK/bare.log"; exit 1; }
+  sleep 1
+done
+
 declare -A URL=(
   [direct]="http://127.0.0.1:$BACKEND_PORT/api/rankings/top"
   [gateway]="http://127.0.0.1:$GATEWAY_PORT/api/rankings/top"
+  [bare]="http://127.0.0.1:$BARE_PORT/api/rankings/top"
   [nginx]="http://127.0.0.1:$PROXY_PORT/api/rankings/top"
 )
-TARGETS=(direct gateway nginx)
+declare -A PID_OF=([gateway]=$GATEWAY_PID [bare]=$BARE_PID)
+TARGETS=(direct gateway bare nginx)
 
 # run NAME CONNECTIONS SECONDS [DELAY_MS] -> "rps p50 p99 errors requests"
 run() {
@@ -147,12 +174,34 @@ for t in "${TARGETS[@]}"; do
 done
 read -r direct_rps _ <<<"${PEAK[direct]}"
 read -r nginx_rps _ <<<"${PEAK[nginx]}"
+read -r bare_rps _ <<<"${PEAK[bare]}"
 read -r _ _ direct_p99_half _ <<<"${HALF[direct]}"
 read -r _ _ gw_p99_half _ <<<"${HALF[gateway]}"
-awk -v g="$gw_rps" -v d="$direct_rps" -v n="$nginx_rps" -v gp="$gw_p99_half" -v dp="$direct_p99_half" 'BEGIN {
-  printf "ratio gateway/direct (peak req/s): %.2f\n", (d > 0 ? g / d : 0)
-  printf "ratio gateway/nginx  (peak req/s): %.2f   (goal: at least 0.50)\n", (n > 0 ? g / n : 0)
+awk -v g="$gw_rps" -v d="$direct_rps" -v n="$nginx_rps" -v b="$bare_rps" -v gp="$gw_p99_half" -v dp="$direct_p99_half" 'BEGIN {
+  printf "ratio gateway/direct   (peak req/s): %.2f\n", (d > 0 ? g / d : 0)
+  printf "ratio gateway/nginx    (peak req/s): %.2f   (goal: at least 0.50)\n", (n > 0 ? g / n : 0)
+  printf "ratio gateway/bare SCG (peak req/s): %.2f   (goal: at least 0.80)\n", (b > 0 ? g / b : 0)
+  printf "ratio bare SCG/nginx   (peak req/s): %.2f   (what Spring Cloud Gateway itself reaches here)\n", (n > 0 ? b / n : 0)
   printf "added p99 at half the gateway peak: %.2f ms (gateway %.2f ms - direct %.2f ms; goal: at most 5 ms)\n", gp - dp, gp, dp
 }'
 errors=$(grep -c '"type":"access".*"status":5' "$WORK/gateway.log" || true)
 echo "gateway 5xx answers in its access log during the run: $errors"
+
+if [[ ${PROFILE:-0} == 1 ]]; then
+  # shellcheck source=profile/profiler.sh
+  source bench/profile/profiler.sh
+  OUT=${PROFILE_DIR:-bench/results/gateway-$(date -u +%Y%m%dT%H%M%SZ)}
+  mkdir -p "$OUT"
+  declare -A SERVED
+  for t in gateway bare; do
+    echo "[bench] profiling $t for ${DURATION}s at peak load"
+    profiler_start "${PID_OF[$t]}"
+    read -r rps _ _ _ requests <<<"$(run "$t" "$CONNECTIONS" "$DURATION")"
+    profiler_stop "${PID_OF[$t]}" "$OUT/$t"
+    SERVED[$t]=$requests
+  done
+  echo
+  echo "== where the CPU goes, per request (profiled runs: gateway ${SERVED[gateway]} requests, bare ${SERVED[bare]})"
+  python3 bench/profile/breakdown.py "$OUT/gateway.txt" "${SERVED[gateway]}" "$OUT/bare.txt" "${SERVED[bare]}"
+  echo "flame graphs: $OUT/gateway.html, $OUT/bare.html"
+fi

@@ -5,9 +5,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -168,6 +168,28 @@ class EdgeRoutingTest extends GatewayTestSupport {
 			.expectHeader().value("X-Request-Id", id -> assertThat(id).matches("[0-9a-f-]{36}"));
 		articles.verify(getRequestedFor(urlEqualTo("/api/articles/slug/c"))
 			.withHeader("X-Request-Id", matching("[0-9a-f-]{36}")));
+	}
+
+	@Test
+	void theAnswerCarriesTheRequestIdOnceEvenWhenTheServiceEchoesItToo() {
+		articles.stubFor(any(urlPathMatching("/api/articles/slug/echo")).willReturn(aResponse().withStatus(200)
+			.withHeader("Content-Type", "application/json").withHeader("X-Request-Id", "echoed-by-the-service")
+			.withBody("{}")));
+		http.get().uri("/api/articles/slug/echo").header("X-Request-Id", "edge-request-0001").exchange()
+			.expectStatus().isOk()
+			.expectHeader().values("X-Request-Id", ids -> assertThat(ids).containsExactly("edge-request-0001"));
+	}
+
+	@Test
+	void aValidTraceparentIsPassedOnUnchangedAndABrokenOneIsReplaced() {
+		String sent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+		http.get().uri("/api/articles/slug/traced").header("traceparent", sent).exchange().expectStatus().isOk();
+		articles.verify(getRequestedFor(urlEqualTo("/api/articles/slug/traced")).withHeader("traceparent", equalTo(sent)));
+
+		http.get().uri("/api/articles/slug/untraced").header("traceparent", "00-00000000000000000000000000000000-00f067aa0ba902b7-01")
+			.exchange().expectStatus().isOk();
+		articles.verify(getRequestedFor(urlEqualTo("/api/articles/slug/untraced"))
+			.withHeader("traceparent", matching("00-(?!0{32})[0-9a-f]{32}-[0-9a-f]{16}-00")));
 	}
 
 	@Test

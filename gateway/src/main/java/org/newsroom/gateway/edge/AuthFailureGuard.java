@@ -21,16 +21,14 @@ import org.springframework.web.server.WebFilterChain;
 class AuthFailureGuard implements WebFilter, Ordered {
 
 	private final ClientLimits limits;
-	private final ClientAddress clientAddress;
 
-	AuthFailureGuard(ClientLimits limits, ClientAddress clientAddress) {
+	AuthFailureGuard(ClientLimits limits) {
 		this.limits = limits;
-		this.clientAddress = clientAddress;
 	}
 
 	@Override
 	public int getOrder() {
-		return -200;
+		return EdgeOrder.AUTH_FAILURE_GUARD;
 	}
 
 	@Override
@@ -38,7 +36,7 @@ class AuthFailureGuard implements WebFilter, Ordered {
 		if (!limits.enabled() || RateLimitFilter.exempt(exchange)) {
 			return chain.filter(exchange);
 		}
-		String client = clientAddress.of(exchange.getRequest());
+		String client = EdgeRequest.of(exchange).client();
 		var penalty = limits.authPenalty(client);
 		if (!penalty.isZero()) {
 			return Mono.error(EdgeProblems.tooManyAuthFailures(RateLimitFilter.roundUp(penalty)));

@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
@@ -17,6 +18,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class ClientAddress {
 
+	private static final Pattern IP_LITERAL = Pattern.compile("[0-9A-Fa-f:.]+");
+
 	private final List<AddressRange> trusted;
 
 	public ClientAddress(EdgeProperties properties) {
@@ -25,8 +28,9 @@ public class ClientAddress {
 
 	public String of(ServerHttpRequest request) {
 		InetSocketAddress remote = request.getRemoteAddress();
-		String peer = remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
-		if (!isTrusted(peer)) {
+		InetAddress peerAddress = remote != null ? remote.getAddress() : null;
+		String peer = peerAddress == null ? "unknown" : peerAddress.getHostAddress();
+		if (peerAddress == null || !isTrusted(peerAddress)) {
 			return peer;
 		}
 		List<String> forwarded = request.getHeaders().getValuesAsList("X-Forwarded-For");
@@ -45,18 +49,28 @@ public class ClientAddress {
 			return true;
 		}
 		InetSocketAddress remote = request.getRemoteAddress();
-		String peer = remote == null || remote.getAddress() == null ? "" : remote.getAddress().getHostAddress();
-		return isTrusted(peer) && "https".equalsIgnoreCase(request.getHeaders().getFirst("X-Forwarded-Proto"));
+		InetAddress peer = remote != null ? remote.getAddress() : null;
+		return peer != null && isTrusted(peer)
+				&& "https".equalsIgnoreCase(request.getHeaders().getFirst("X-Forwarded-Proto"));
 	}
 
 	private boolean isTrusted(String address) {
 		InetAddress parsed = literalOrNull(address);
-		return parsed != null && trusted.stream().anyMatch(range -> range.contains(parsed));
+		return parsed != null && isTrusted(parsed);
+	}
+
+	private boolean isTrusted(InetAddress address) {
+		for (AddressRange range : trusted) {
+			if (range.contains(address)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** Parses an IP literal without ever asking DNS; anything else is null. */
 	static InetAddress literalOrNull(String text) {
-		if (text == null || text.isEmpty() || !text.matches("[0-9A-Fa-f:.]+")) {
+		if (text == null || text.isEmpty() || !IP_LITERAL.matcher(text).matches()) {
 			return null;
 		}
 		try {

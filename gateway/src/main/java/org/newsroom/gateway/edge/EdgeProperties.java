@@ -24,15 +24,17 @@ public record EdgeProperties(@DefaultValue List<String> corsOrigins, @DefaultVal
 		@DefaultValue RateLimits rateLimits) {
 
 	/**
-	 * @param timeout time a service has to start answering a proxied request (routes may set
-	 * their own in their {@code timeout} metadata)
+	 * The time a service has to start answering a proxied request is Spring Cloud Gateway's
+	 * {@code spring.cloud.gateway.server.webflux.httpclient.response-timeout} (a route may set its
+	 * own {@code response-timeout} metadata, in milliseconds).
+	 *
 	 * @param retries extra attempts for GET and HEAD after a connection failure or a 502/504
 	 * @param firstBackoff pause before the first retry; doubles for each further one
 	 * @param maxBackoff longest pause between retries
 	 * @param jitter random share (0..1) of each pause, so clients do not retry in step
 	 * @param breaker circuit breaker settings shared by every route and page part
 	 */
-	public record Resilience(@DefaultValue("5s") Duration timeout, @DefaultValue("2") int retries,
+	public record Resilience(@DefaultValue("2") int retries,
 			@DefaultValue("50ms") Duration firstBackoff, @DefaultValue("400ms") Duration maxBackoff,
 			@DefaultValue("0.5") double jitter, @DefaultValue Breaker breaker) {
 	}

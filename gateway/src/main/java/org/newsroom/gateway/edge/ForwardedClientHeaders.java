@@ -14,18 +14,13 @@ import org.springframework.web.server.ServerWebExchange;
 @Component
 class ForwardedClientHeaders implements HttpHeadersFilter, Ordered {
 
-	private final ClientAddress clientAddress;
-
-	ForwardedClientHeaders(ClientAddress clientAddress) {
-		this.clientAddress = clientAddress;
-	}
-
 	@Override
 	public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {
+		EdgeRequest edge = EdgeRequest.of(exchange);
 		HttpHeaders headers = new HttpHeaders();
 		headers.putAll(input);
-		headers.set("X-Forwarded-For", clientAddress.of(exchange.getRequest()));
-		headers.set("X-Forwarded-Proto", clientAddress.overTls(exchange.getRequest()) ? "https" : "http");
+		headers.set("X-Forwarded-For", edge.client());
+		headers.set("X-Forwarded-Proto", edge.overTls() ? "https" : "http");
 		return headers;
 	}
 

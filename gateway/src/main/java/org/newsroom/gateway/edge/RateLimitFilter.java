@@ -5,6 +5,7 @@ import java.time.Duration;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -18,22 +19,19 @@ import org.springframework.web.server.WebFilterChain;
  * is a validated one. Health probes, metrics and static files are exempt.
  */
 @Component
-class RateLimitFilter implements WebFilter, Ordered {
+public class RateLimitFilter implements WebFilter, Ordered {
 
-	static final String BEACON_PATH = "/api/rankings/views";
+	public static final String BEACON_PATH = "/api/rankings/views";
 
 	private final ClientLimits limits;
-	private final ClientAddress clientAddress;
 
-	RateLimitFilter(ClientLimits limits, ClientAddress clientAddress) {
+	RateLimitFilter(ClientLimits limits) {
 		this.limits = limits;
-		this.clientAddress = clientAddress;
 	}
 
 	@Override
 	public int getOrder() {
-		// Spring Security's WebFilterChainProxy is -100
-		return -90;
+		return EdgeOrder.RATE_LIMIT;
 	}
 
 	@Override
@@ -41,10 +39,14 @@ class RateLimitFilter implements WebFilter, Ordered {
 		if (!limits.enabled() || exempt(exchange)) {
 			return chain.filter(exchange);
 		}
-		String address = clientAddress.of(exchange.getRequest());
+		String address = EdgeRequest.of(exchange).client();
 		if (HttpMethod.POST.equals(exchange.getRequest().getMethod())
 				&& BEACON_PATH.equals(exchange.getRequest().getPath().value())) {
 			return proceedOrRefuse(limits.takeBeacon(address), exchange, chain);
+		}
+		if (!exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)) {
+			// no credentials, so no principal: no need to ask the security context
+			return proceedOrRefuse(limits.takeGeneral("addr:" + address), exchange, chain);
 		}
 		return exchange.getPrincipal()
 			.map(principal -> "user:" + principal.getName())

@@ -41,7 +41,7 @@ class RequestBodyLimit implements GlobalFilter, Ordered {
 
 	@Override
 	public int getOrder() {
-		return Ordered.HIGHEST_PRECEDENCE + 100;
+		return EdgeOrder.BODY_LIMIT;
 	}
 
 	@Override
@@ -50,8 +50,13 @@ class RequestBodyLimit implements GlobalFilter, Ordered {
 		if (route == null) {
 			return chain.filter(exchange);
 		}
+		HttpHeaders headers = exchange.getRequest().getHeaders();
+		long declared = headers.getContentLength();
+		if (declared <= 0 && !headers.containsHeader(HttpHeaders.TRANSFER_ENCODING)) {
+			// no body (most requests: every read): nothing to count
+			return chain.filter(exchange);
+		}
 		DataSize limit = RouteSettings.of(route, properties).maxBodySize();
-		long declared = exchange.getRequest().getHeaders().getContentLength();
 		if (declared > limit.toBytes()) {
 			return refuse(exchange, limit, declared);
 		}

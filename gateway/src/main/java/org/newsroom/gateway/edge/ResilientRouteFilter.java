@@ -4,21 +4,21 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
+import org.newsroom.platform.observability.RequestLogContext;
 import org.newsroom.platform.problem.ProblemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import reactor.netty.Connection;
-import reactor.util.retry.Retry;
 
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
-import org.springframework.cloud.gateway.filter.NettyWriteResponseFilter;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
@@ -29,9 +29,11 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Protects every proxied call: a time limit, the route's circuit breaker, and, for GET and HEAD
- * only, a few retries with exponential backoff and jitter after a connection failure or a
- * 502/504. A failure becomes an honest answer: 503 with {@code Retry-After} when the service
+ * Protects every proxied call: the route's circuit breaker and, for GET and HEAD only, a few
+ * retries with exponential backoff and jitter after a connection failure or a 502/504. The time
+ * limit is Spring Cloud Gateway's own response timeout (the route's {@code response-timeout}
+ * metadata, else {@code spring.cloud.gateway.server.webflux.httpclient.response-timeout}), which
+ * ends a slow call with a 504 that this filter sees like any other failure. A failure becomes an honest answer: 503 with {@code Retry-After} when the service
  * cannot be reached or its breaker is open, 504 when it did not answer in time (for a write the
  * outcome is unknown). A 5xx the service itself sent reaches the client as it is. Nothing is
  * ever turned into a success.
@@ -60,7 +62,7 @@ class ResilientRouteFilter implements GlobalFilter, Ordered {
 
 	@Override
 	public int getOrder() {
-		return NettyWriteResponseFilter.WRITE_RESPONSE_FILTER_ORDER + 1;
+		return EdgeOrder.RESILIENCE;
 	}
 
 	@Override
@@ -71,21 +73,39 @@ class ResilientRouteFilter implements GlobalFilter, Ordered {
 		}
 		RouteSettings settings = RouteSettings.of(route, properties);
 		CircuitBreaker breaker = breakers.named("route-" + route.getId());
+		HttpMethod method = exchange.getRequest().getMethod();
+		int retries = HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method) ? properties.resilience().retries() : 0;
+		return attempt(exchange, chain, breaker, 0, retries)
+			.onErrorResume(error -> answerFailure(exchange, settings.service(), error));
+	}
+
+	/**
+	 * One attempt through the breaker, and the retries left after it. Retrying by resuming on an
+	 * error builds nothing on the way of a call that succeeds (Reactor's retryWhen built its
+	 * machinery for every request).
+	 */
+	private Mono<Void> attempt(ServerWebExchange exchange, GatewayFilterChain chain, CircuitBreaker breaker, int made,
+			int retries) {
 		Mono<Void> call = Mono.defer(() -> chain.filter(exchange))
 			.then(Mono.defer(() -> failOnServiceError(exchange)))
-			.timeout(settings.timeout())
 			.transformDeferred(CircuitBreakerOperator.of(breaker));
-		HttpMethod method = exchange.getRequest().getMethod();
-		EdgeProperties.Resilience resilience = properties.resilience();
-		if ((HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method)) && resilience.retries() > 0) {
-			call = call.retryWhen(Retry.backoff(resilience.retries(), resilience.firstBackoff())
-				.maxBackoff(resilience.maxBackoff())
-				.jitter(resilience.jitter())
-				.filter(ResilientRouteFilter::worthRetrying)
-				.doBeforeRetry(signal -> discardAnswer(exchange))
-				.onRetryExhaustedThrow((spec, signal) -> signal.failure()));
+		if (made >= retries) {
+			return call;
 		}
-		return call.onErrorResume(error -> answerFailure(exchange, settings.service(), error));
+		return call.onErrorResume(ResilientRouteFilter::worthRetrying, error -> {
+			discardAnswer(exchange);
+			return Mono.delay(backoff(made)).then(attempt(exchange, chain, breaker, made + 1, retries));
+		});
+	}
+
+	/** Exponential from {@code first-backoff}, at most {@code max-backoff}, each with its jitter. */
+	private Duration backoff(int retriesMade) {
+		EdgeProperties.Resilience resilience = properties.resilience();
+		long first = resilience.firstBackoff().toMillis();
+		long pause = Math.min(resilience.maxBackoff().toMillis(), first << Math.min(retriesMade, 20));
+		long spread = (long) (pause * resilience.jitter());
+		long jittered = pause + (spread > 0 ? ThreadLocalRandom.current().nextLong(-spread, spread + 1) : 0);
+		return Duration.ofMillis(Math.max(0, jittered));
 	}
 
 	private static Mono<Void> failOnServiceError(ServerWebExchange exchange) {
@@ -117,13 +137,14 @@ class ResilientRouteFilter implements GlobalFilter, Ordered {
 		if (error instanceof CallNotPermittedException) {
 			return Mono.error(EdgeProblems.breakerOpen(service, retryAfter));
 		}
+		EdgeRequest edge = EdgeRequest.of(exchange);
 		if (error instanceof TimeoutException || isGatewayTimeout(error)) {
-			log.warn("{} service did not answer {} {} in time", service, exchange.getRequest().getMethod(),
-					exchange.getRequest().getPath());
+			RequestLogContext.log(edge.requestId(), edge.traceId(), () -> log.warn("{} service did not answer {} {} in time",
+					service, exchange.getRequest().getMethod(), exchange.getRequest().getPath()));
 			return Mono.error(EdgeProblems.timedOut(service, Duration.ofSeconds(1)));
 		}
-		log.warn("{} service unreachable for {} {}: {}", service, exchange.getRequest().getMethod(),
-				exchange.getRequest().getPath(), error.toString());
+		RequestLogContext.log(edge.requestId(), edge.traceId(), () -> log.warn("{} service unreachable for {} {}: {}",
+				service, exchange.getRequest().getMethod(), exchange.getRequest().getPath(), error.toString()));
 		return Mono.error(EdgeProblems.serviceDown(service, retryAfter));
 	}
 

@@ -1,20 +1,18 @@
 package org.newsroom.gateway.edge;
 
-import java.time.Duration;
-
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
-import org.springframework.boot.convert.DurationStyle;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.util.unit.DataSize;
 
 /**
- * A route's own limits, read from its {@code metadata} in application.yml: {@code service} (the
- * name clients see in problems), {@code timeout} and {@code max-body-size}. Missing values fall
- * back to the edge-wide defaults.
+ * A route's own settings, read from its {@code metadata} in application.yml: {@code service} (the
+ * name clients see in problems) and {@code max-body-size}; a missing size falls back to the
+ * edge-wide default. (Its time limit, {@code response-timeout}, is read by Spring Cloud Gateway
+ * itself.)
  */
-record RouteSettings(String service, Duration timeout, DataSize maxBodySize) {
+record RouteSettings(String service, DataSize maxBodySize) {
 
 	/**
 	 * Parsed once per route object (compared by identity, so a refreshed route is parsed anew and
@@ -29,15 +27,7 @@ record RouteSettings(String service, Duration timeout, DataSize maxBodySize) {
 	private static RouteSettings parse(Route route, EdgeProperties defaults) {
 		Object service = route.getMetadata().get("service");
 		return new RouteSettings(service != null ? service.toString() : route.getId(),
-				duration(route.getMetadata().get("timeout"), defaults.resilience().timeout()),
 				size(route.getMetadata().get("max-body-size"), defaults.maxBodySize()));
-	}
-
-	private static Duration duration(Object value, Duration fallback) {
-		if (value instanceof Number millis) {
-			return Duration.ofMillis(millis.longValue());
-		}
-		return value != null ? DurationStyle.detectAndParse(value.toString()) : fallback;
 	}
 
 	private static DataSize size(Object value, DataSize fallback) {

@@ -1,24 +1,17 @@
 package org.newsroom.gateway.edge;
 
-import reactor.core.publisher.Mono;
-
-import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.stereotype.Component;
-import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.server.WebFilter;
-import org.springframework.web.server.WebFilterChain;
 
 /**
  * Security headers on every answer, the services' included (set, not added, so nothing is sent
  * twice). HTML gets a Content-Security-Policy that allows only the site's own scripts, styles and
  * images (the web edition has no inline script, no third-party script, font or CDN); other
  * answers get one that allows nothing. HSTS only when the request came over TLS, directly or
- * per a trusted proxy: sending it over plain HTTP means nothing and breaks local runs.
+ * per a trusted proxy: sending it over plain HTTP means nothing and breaks local runs. Written by
+ * {@link EdgeEntry} just before an answer's headers go out.
  */
-@Component
-class SecurityHeaders implements WebFilter, Ordered {
+final class SecurityHeaders {
 
 	static final String HTML_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
 			+ "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
@@ -30,39 +23,23 @@ class SecurityHeaders implements WebFilter, Ordered {
 
 	static final String NON_HTML_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
-	private final ClientAddress clientAddress;
-
-	SecurityHeaders(ClientAddress clientAddress) {
-		this.clientAddress = clientAddress;
+	private SecurityHeaders() {
 	}
 
-	@Override
-	public int getOrder() {
-		return Ordered.HIGHEST_PRECEDENCE + 30;
-	}
-
-	@Override
-	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		boolean tls = clientAddress.overTls(exchange.getRequest());
-		String path = exchange.getRequest().getPath().value();
-		boolean apiDocs = path.startsWith("/swagger-ui") || path.startsWith("/webjars/swagger-ui");
-		exchange.getResponse().beforeCommit(() -> {
-			HttpHeaders headers = exchange.getResponse().getHeaders();
-			MediaType type = headers.getContentType();
-			boolean html = type != null && MediaType.TEXT_HTML.isCompatibleWith(type);
-			headers.set("Content-Security-Policy", html ? (apiDocs ? API_DOCS_POLICY : HTML_POLICY) : NON_HTML_POLICY);
-			headers.set("X-Content-Type-Options", "nosniff");
-			headers.set("X-Frame-Options", "DENY");
-			headers.set("Referrer-Policy", "strict-origin-when-cross-origin");
-			headers.set("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
-			if (tls) {
-				headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
-			}
-			else {
-				headers.remove("Strict-Transport-Security");
-			}
-			return Mono.empty();
-		});
-		return chain.filter(exchange);
+	static void write(HttpHeaders headers, String path, boolean overTls) {
+		MediaType type = headers.getContentType();
+		boolean html = type != null && MediaType.TEXT_HTML.isCompatibleWith(type);
+		boolean apiDocs = html && (path.startsWith("/swagger-ui") || path.startsWith("/webjars/swagger-ui"));
+		headers.set("Content-Security-Policy", html ? (apiDocs ? API_DOCS_POLICY : HTML_POLICY) : NON_HTML_POLICY);
+		headers.set("X-Content-Type-Options", "nosniff");
+		headers.set("X-Frame-Options", "DENY");
+		headers.set("Referrer-Policy", "strict-origin-when-cross-origin");
+		headers.set("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+		if (overTls) {
+			headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+		}
+		else {
+			headers.remove("Strict-Transport-Security");
+		}
 	}
 }

@@ -9,11 +9,13 @@ import java.util.regex.Pattern;
 
 import org.newsroom.gateway.edge.EdgeProblems;
 import org.newsroom.gateway.edge.ServiceBreakers;
+import org.newsroom.platform.observability.RequestLogContext;
 import org.newsroom.platform.problem.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.context.ContextView;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.stereotype.Component;
@@ -54,7 +56,7 @@ public class PageComposer {
 			return Mono.error(Problems.notFound("Article '" + abbreviate(slug) + "'"));
 		}
 		return calls.get("page-article", settings.articleTimeout(), services.article() + "/api/articles/slug/{slug}", slug)
-			.onErrorMap(error -> articleServiceDown(error))
+			.onErrorResume(error -> Mono.deferContextual(context -> Mono.error(articleServiceDown(context, error))))
 			.flatMap(found -> found.map(this::withParts)
 				.orElseGet(() -> Mono.error(Problems.notFound("Article '" + slug + "'"))));
 	}
@@ -163,14 +165,14 @@ public class PageComposer {
 	private static <T> Mono<Part<T>> part(Mono<T> fetch, String what) {
 		return fetch.map(Part::present)
 			.defaultIfEmpty(Part.absent())
-			.onErrorResume(error -> {
-				log.warn("Page part '{}' left out: {}", what, error.toString());
+			.onErrorResume(error -> Mono.deferContextual(context -> {
+				RequestLogContext.log(context, () -> log.warn("Page part '{}' left out: {}", what, error.toString()));
 				return Mono.just(Part.unavailable());
-			});
+			}));
 	}
 
-	private Throwable articleServiceDown(Throwable error) {
-		log.warn("Article service failed for a page: {}", error.toString());
+	private Throwable articleServiceDown(ContextView context, Throwable error) {
+		RequestLogContext.log(context, () -> log.warn("Article service failed for a page: {}", error.toString()));
 		return EdgeProblems.serviceDown("article", breakers.retryAfter());
 	}
 

@@ -63,7 +63,7 @@ class ClientAddressTest {
 		EdgeProperties.Breaker breaker = new EdgeProperties.Breaker(50, java.time.Duration.ofSeconds(3), 80, 20, 10,
 				java.time.Duration.ofSeconds(10), 3);
 		return new EdgeProperties(List.of(), trusted, DataSize.ofMegabytes(1),
-				new EdgeProperties.Resilience(java.time.Duration.ofSeconds(5), 2, java.time.Duration.ofMillis(50),
+				new EdgeProperties.Resilience(2, java.time.Duration.ofMillis(50),
 						java.time.Duration.ofMillis(400), 0.5, breaker),
 				new EdgeProperties.RateLimits(true, new EdgeProperties.Bucket(200, 50), 20, 0.5, 10,
 						java.time.Duration.ofSeconds(60), 1000));

@@ -1,15 +1,20 @@
 package org.newsroom.gateway.edge;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.newsroom.gateway.GatewayTestSupport;
 import reactor.core.publisher.Flux;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
@@ -73,6 +78,21 @@ class LimitsTest extends GatewayTestSupport {
 			.expectHeader().value(HttpHeaders.RETRY_AFTER, v -> assertThat(Integer.parseInt(v)).isBetween(1, 5))
 			.expectBody().jsonPath("$.type").isEqualTo("urn:newsroom:problem:too-many-requests");
 		http.get().uri("/api/articles/a").header("X-Forwarded-For", "198.51.100.250").exchange().expectStatus().isOk();
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void aRefusedRequestIsLoggedAndTimedWithTheStatusTheClientGot(CapturedOutput output) {
+		for (int i = 0; i < 5; i++) {
+			http.get().uri("/api/articles/a").header("X-Forwarded-For", client).exchange().expectStatus().isOk();
+		}
+		http.get().uri("/api/articles/a").header("X-Forwarded-For", client).header("X-Request-Id", "refused-" + client)
+			.exchange().expectStatus().isEqualTo(429);
+		Awaitility.await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(output.getOut())
+			.containsPattern("\\{[^\\n]*\"status\":429[^\\n]*\"requestId\":\"refused-" + client.replace(".", "\\.") + "\""));
+		http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk().expectBody(String.class)
+			.value(metrics -> assertThat(metrics).containsPattern(
+					"http_server_requests_seconds_count\\{[^}]*method=\"GET\"[^}]*status=\"429\"[^}]*\\} [1-9]"));
 	}
 
 	@Test

@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
 		"newsroom.edge.rate-limits.enabled=false",
-		"newsroom.edge.resilience.timeout=1500ms",
+		"spring.cloud.gateway.server.webflux.httpclient.response-timeout=1500ms",
 		"newsroom.edge.resilience.retries=2",
 		"newsroom.edge.resilience.first-backoff=20ms",
 		"newsroom.edge.resilience.max-backoff=50ms",

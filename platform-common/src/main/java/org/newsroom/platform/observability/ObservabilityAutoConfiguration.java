@@ -12,8 +12,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
 /**
- * Request ids for every application that has platform-common: a filter for its web stack, and
- * customizers that pass the id on through Boot-built RestClients and WebClients. Trace context
+ * Request ids for every application that has platform-common: a filter for the servlet services,
+ * and customizers that pass the id on through Boot-built RestClients and WebClients. A reactive
+ * application registers its own filter: ranking-service the {@link ReactiveRequestIdFilter}, the
+ * gateway its edge entry, which settles request id and trace context in one step. Trace context
  * ({@code traceparent}) comes from Micrometer Tracing with the OpenTelemetry bridge, which Boot
  * configures from the same dependency set; the shared defaults put both ids into every log line.
  */
@@ -35,16 +37,6 @@ public class ObservabilityAutoConfiguration {
 			// ahead of Spring Security, so refused requests are logged with their id too
 			registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
 			return registration;
-		}
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnWebApplication(type = Type.REACTIVE)
-	static class Reactive {
-
-		@Bean
-		ReactiveRequestIdFilter reactiveRequestIdFilter() {
-			return new ReactiveRequestIdFilter();
 		}
 	}
 

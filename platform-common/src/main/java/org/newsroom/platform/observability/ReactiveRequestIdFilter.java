@@ -10,11 +10,11 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * The request id of a reactive request (ranking-service, and the gateway, where it is born): an
- * acceptable incoming id is kept, anything else replaced. The id is written back into the request
- * headers, so the gateway's proxy passes exactly this value on to the services, echoed in the
- * response, kept as an exchange attribute, and put into the Reactor context, from which
- * automatic context propagation fills the MDC on whichever thread runs the request.
+ * The request id of a reactive service's request (ranking-service; the gateway, where ids are
+ * born, settles them in its edge entry): an acceptable incoming id is kept, anything else
+ * replaced. The id is written back into the request headers, echoed in the response, kept as an
+ * exchange attribute, and put into the Reactor context, where outgoing WebClient calls and
+ * {@link RequestLogContext} find it.
  */
 public class ReactiveRequestIdFilter implements WebFilter, Ordered {
 

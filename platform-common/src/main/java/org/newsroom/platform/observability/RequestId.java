@@ -1,6 +1,7 @@
 package org.newsroom.platform.observability;
 
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
@@ -31,7 +32,15 @@ public final class RequestId {
 		return isValid(candidate) ? candidate : generate();
 	}
 
+	/**
+	 * A random (version 4) UUID. Request ids name requests in logs; they are not secrets, so they
+	 * come from the thread's own generator rather than the shared {@code SecureRandom} that
+	 * {@link UUID#randomUUID()} serialises every request thread on.
+	 */
 	public static String generate() {
-		return UUID.randomUUID().toString();
+		ThreadLocalRandom random = ThreadLocalRandom.current();
+		long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+		long low = (random.nextLong() & ~(0xC000L << 48)) | (0x8000L << 48);
+		return new UUID(high, low).toString();
 	}
 }

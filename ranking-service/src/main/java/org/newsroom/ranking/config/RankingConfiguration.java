@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.observation.ObservationPredicate;
+import org.newsroom.platform.observability.ReactiveRequestIdFilter;
 import org.newsroom.ranking.counting.Replica;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +24,12 @@ class RankingConfiguration {
 	@Bean
 	Clock clock() {
 		return Clock.systemUTC();
+	}
+
+	/** Request ids from the gateway kept (or made) and echoed, as in every service. */
+	@Bean
+	ReactiveRequestIdFilter requestIdFilter() {
+		return new ReactiveRequestIdFilter();
 	}
 
 	@Bean

@@ -1,0 +1,46 @@
+package org.newsroom.gateway.edge;
+
+import org.springframework.cloud.gateway.filter.NettyWriteResponseFilter;
+import org.springframework.core.Ordered;
+
+/**
+ * The order of the edge, in one place. Every request passes the web filters first, in this
+ * order; a request for a proxied route then passes the route filters. docs/gateway.md shows the
+ * same list.
+ *
+ * <ol>
+ * <li>{@link #ENTRY}: request id, trace context, client address, security headers, access log
+ * ({@link EdgeEntry})</li>
+ * <li>{@link #AUTH_FAILURE_GUARD}: clients that collected too many 401s are refused before any
+ * token work ({@link AuthFailureGuard})</li>
+ * <li>{@link #SECURITY}: Spring Security (tokens, roles, CORS), only for requests that carry
+ * credentials, change something, come cross-origin or read editor-only paths
+ * (config/EdgeSecurityConfig)</li>
+ * <li>{@link #RATE_LIMIT}: per-client budgets ({@link RateLimitFilter})</li>
+ * <li>then routing: the web edition and page API (controllers), or a proxied route, whose
+ * filters run in this order: {@link #BODY_LIMIT} ({@link RequestBodyLimit}),
+ * {@link #SERVICE_ERROR_BODIES} ({@link ServiceErrorBodies}), Spring Cloud Gateway's response
+ * writer, {@link #RESILIENCE} ({@link ResilientRouteFilter}, inside the writer so that it sees
+ * the service's status before the body streams), and the proxy call itself.</li>
+ * </ol>
+ */
+public final class EdgeOrder {
+
+	public static final int ENTRY = Ordered.HIGHEST_PRECEDENCE;
+
+	public static final int AUTH_FAILURE_GUARD = -200;
+
+	/** Spring Security's WebFilterChainProxy (WebFluxSecurityConfiguration's order). */
+	public static final int SECURITY = -100;
+
+	public static final int RATE_LIMIT = -90;
+
+	public static final int BODY_LIMIT = Ordered.HIGHEST_PRECEDENCE + 100;
+
+	public static final int SERVICE_ERROR_BODIES = NettyWriteResponseFilter.WRITE_RESPONSE_FILTER_ORDER - 1;
+
+	public static final int RESILIENCE = NettyWriteResponseFilter.WRITE_RESPONSE_FILTER_ORDER + 1;
+
+	private EdgeOrder() {
+	}
+}
