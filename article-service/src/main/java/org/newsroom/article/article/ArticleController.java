@@ -2,10 +2,13 @@ package org.newsroom.article.article;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 
+import org.newsroom.platform.http.ReaderCaching;
 import org.newsroom.platform.problem.FieldProblem;
 import org.newsroom.platform.problem.Problems;
 
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -27,10 +30,12 @@ class ArticleController {
 
 	private final Newsroom newsroom;
 	private final PageMetadata pages;
+	private final PublishedArticles published;
 
-	ArticleController(Newsroom newsroom, PageMetadata pages) {
+	ArticleController(Newsroom newsroom, PageMetadata pages, PublishedArticles published) {
 		this.newsroom = newsroom;
 		this.pages = pages;
+		this.published = published;
 	}
 
 	@PostMapping
@@ -43,13 +48,21 @@ class ArticleController {
 
 	@GetMapping("/{id}")
 	ResponseEntity<ArticleView> byId(@PathVariable String id, Authentication caller, WebRequest request) {
-		return read(newsroom.readable(Newsroom.checkId(id), caller), caller, request);
+		Newsroom.checkId(id);
+		if (!Callers.isEditor(caller)) {
+			return forReader(published.byId(id, () -> reading(newsroom.readable(id, caller))), caller, request);
+		}
+		return read(newsroom.readable(id, caller), caller, request);
 	}
 
 	@GetMapping("/slug/{slug}")
 	ResponseEntity<ArticleView> bySlug(@PathVariable String slug, Authentication caller, WebRequest request) {
 		if (slug.length() > 200) {
 			throw Problems.badRequest("slug: at most 200 characters", List.of(new FieldProblem("slug", "at most 200 characters")));
+		}
+		if (!Callers.isEditor(caller)) {
+			return forReader(published.bySlug(slug, () -> reading(newsroom.readableBySlug(slug, caller))), caller,
+					request);
 		}
 		return read(newsroom.readableBySlug(slug, caller), caller, request);
 	}
@@ -80,12 +93,31 @@ class ArticleController {
 		return ResponseEntity.noContent().build();
 	}
 
+	/** An editor's read: every status, straight from the store, never kept by any cache. */
 	private ResponseEntity<ArticleView> read(Article article, Authentication caller, WebRequest request) {
 		String etag = VersionPreconditions.etag(article);
 		if (request.checkNotModified(etag)) {
-			return ResponseEntity.status(304).eTag(etag).build();
+			return ResponseEntity.status(304).eTag(etag).cacheControl(ReaderCaching.forCredentials()).build();
 		}
-		return ResponseEntity.ok().eTag(etag).body(pages.view(article, Callers.isEditor(caller)));
+		return ResponseEntity.ok()
+			.eTag(etag)
+			.cacheControl(ReaderCaching.forCredentials())
+			.body(pages.view(article, Callers.isEditor(caller)));
+	}
+
+	/** A reader's read of a published article, from memory when it has not changed. */
+	private ResponseEntity<ArticleView> forReader(Optional<PublishedArticles.Reading> found, Authentication caller,
+			WebRequest request) {
+		PublishedArticles.Reading reading = found.orElseThrow(ArticleNotFound::new);
+		CacheControl caching = ReaderCaching.ARTICLE.forCaller(caller == null);
+		if (request.checkNotModified(reading.etag())) {
+			return ResponseEntity.status(304).eTag(reading.etag()).cacheControl(caching).build();
+		}
+		return ResponseEntity.ok().eTag(reading.etag()).cacheControl(caching).body(reading.view());
+	}
+
+	private PublishedArticles.Reading reading(Article article) {
+		return new PublishedArticles.Reading(pages.view(article, false), VersionPreconditions.etag(article));
 	}
 
 	/** {@code {"text": "..."}}: what was wrong and what is right now. */

@@ -7,6 +7,8 @@ import java.util.Optional;
 import org.bson.types.ObjectId;
 import org.newsroom.article.revision.Revision;
 import org.newsroom.article.revision.RevisionLog;
+import org.newsroom.platform.change.Change;
+import org.newsroom.platform.change.ChangeLog;
 
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -20,6 +22,11 @@ import org.springframework.stereotype.Component;
  * stored version must still be the one the change was computed from (Spring Data's
  * {@code @Version}), or the write fails with an OptimisticLockingFailureException and nothing
  * changes. No transactions are needed, on the embedded store or on MongoDB.
+ *
+ * <p>A change readers may see (to an article that is published, or ever was) is announced in the
+ * change log before it is written, for the caches that follow it (the gateway's pages, every
+ * replica's {@link PublishedArticles}), and dropped from this replica's published articles right
+ * after it is written.
  */
 @Component
 public class ArticleStore {
@@ -29,10 +36,14 @@ public class ArticleStore {
 
 	private final MongoTemplate mongo;
 	private final RevisionLog revisions;
+	private final ChangeLog changes;
+	private final PublishedArticles published;
 
-	public ArticleStore(MongoTemplate mongo, RevisionLog revisions) {
+	public ArticleStore(MongoTemplate mongo, RevisionLog revisions, ChangeLog changes, PublishedArticles published) {
 		this.mongo = mongo;
 		this.revisions = revisions;
+		this.changes = changes;
+		this.published = published;
 	}
 
 	/** A new article (its id chosen by the caller) with the revision that created it, in one write. */
@@ -51,7 +62,14 @@ public class ArticleStore {
 		if (current.lastRevision() != null) {
 			revisions.keep(current.lastRevision());
 		}
+		boolean seenByReaders = current.everPublished() || next.isPublished();
+		if (seenByReaders) {
+			changes.record(Change.ARTICLE, current.id(), List.of(current.slug(), next.slug()), next.isPublished());
+		}
 		Article saved = mongo.save(next.withLastRevision(revision));
+		if (seenByReaders) {
+			published.forget(current.id(), List.of(current.slug(), next.slug()));
+		}
 		revisions.keepAfterChange(revision);
 		return saved;
 	}
@@ -82,8 +100,14 @@ public class ArticleStore {
 		return mongo.exists(Query.query(criteria), Article.class);
 	}
 
-	public boolean delete(String id) {
-		return mongo.remove(byId(id), Article.class).getDeletedCount() > 0;
+	/** Deletes the article (the caller read it as {@code current}). */
+	public boolean delete(Article current) {
+		if (current.everPublished()) {
+			changes.record(Change.ARTICLE, current.id(), List.of(current.slug()), false);
+		}
+		boolean deleted = mongo.remove(byId(current.id()), Article.class).getDeletedCount() > 0;
+		published.forget(current.id(), List.of(current.slug()));
+		return deleted;
 	}
 
 	/**

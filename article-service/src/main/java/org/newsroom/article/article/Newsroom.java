@@ -140,7 +140,7 @@ public class Newsroom {
 		if (current.lastRevision() != null) {
 			revisions.keep(current.lastRevision());
 		}
-		if (!store.delete(id)) {
+		if (!store.delete(current)) {
 			throw new ArticleNotFound();
 		}
 		revisions.keep(Revision.of(id, current.currentVersion() + 1, now(), by, "deleted", List.of()));

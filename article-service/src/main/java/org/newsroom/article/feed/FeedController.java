@@ -12,11 +12,11 @@ import org.newsroom.article.article.ArticleStatus;
 import org.newsroom.article.article.ArticleStore;
 import org.newsroom.article.config.ArticleProperties;
 import org.newsroom.article.config.SiteProperties;
+import org.newsroom.platform.http.ReaderCaching;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.BasicQuery;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -97,6 +97,6 @@ class FeedController {
 	}
 
 	private static ResponseEntity<String> xml(String body, MediaType type) {
-		return ResponseEntity.ok().contentType(type).cacheControl(CacheControl.maxAge(Duration.ofMinutes(1)).cachePublic()).body(body);
+		return ResponseEntity.ok().contentType(type).cacheControl(ReaderCaching.FEED.forReaders()).body(body);
 	}
 }

@@ -3,6 +3,7 @@ package org.newsroom.article.ninjs;
 import java.util.Map;
 
 import org.newsroom.article.article.Newsroom;
+import org.newsroom.platform.http.ReaderCaching;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -26,6 +27,10 @@ class NinjsController {
 	@GetMapping("/api/articles/{id}/ninjs")
 	ResponseEntity<Map<String, Object>> ninjs(@PathVariable String id, Authentication caller) {
 		var article = newsroom.readable(Newsroom.checkId(id), caller);
-		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(ninjs.of(article));
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_JSON)
+			.cacheControl(article.isPublished() ? ReaderCaching.ARTICLE.forCaller(caller == null)
+					: ReaderCaching.forCredentials())
+			.body(ninjs.of(article));
 	}
 }

@@ -17,9 +17,11 @@ import org.newsroom.article.article.Callers;
 import org.newsroom.article.article.Ids;
 import org.newsroom.article.article.PageMetadata;
 import org.newsroom.article.config.ArticleProperties;
+import org.newsroom.platform.http.ReaderCaching;
 import org.newsroom.platform.problem.FieldProblem;
 import org.newsroom.platform.problem.Problems;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -64,7 +66,7 @@ class ListingController {
 	}
 
 	@GetMapping
-	ArticlePage list(HttpServletRequest request, Authentication caller) {
+	ResponseEntity<ArticlePage> list(HttpServletRequest request, Authentication caller) {
 		Map<String, String> params = single(request, LIST_PARAMETERS);
 		boolean editor = Callers.isEditor(caller);
 		String section = params.get("section");
@@ -78,11 +80,13 @@ class ListingController {
 		ArticleQuery query = new ArticleQuery(statuses(params.get("status"), editor), section, filter(params, "tag"),
 				filter(params, "source"), filter(params, "author"), q, size(params.get("size")), params.get("cursor"));
 		ArticleListing.Page page = listing.find(query);
-		return new ArticlePage(page.items().stream().map(a -> pages.view(a, editor)).toList(), page.nextCursor());
+		return ResponseEntity.ok()
+			.cacheControl(editor ? ReaderCaching.forCredentials() : ReaderCaching.LIST.forCaller(caller == null))
+			.body(new ArticlePage(page.items().stream().map(a -> pages.view(a, editor)).toList(), page.nextCursor()));
 	}
 
 	@GetMapping("/summaries")
-	Summaries summaries(HttpServletRequest request) {
+	ResponseEntity<Summaries> summaries(HttpServletRequest request, Authentication caller) {
 		String[] values = request.getParameterValues("ids");
 		single(request, Set.of("ids"));
 		if (values == null) {
@@ -104,11 +108,13 @@ class ListingController {
 				}
 			}
 		}
-		return new Summaries(listing.publishedIn(new ArrayList<>(ids))
-			.stream()
-			.map(a -> new Summary(a.id(), a.slug(), a.content().headline(), a.content().section(),
-					a.content().leadMediaId(), a.firstPublishedAt()))
-			.toList());
+		return ResponseEntity.ok()
+			.cacheControl(ReaderCaching.LIST.forCaller(caller == null))
+			.body(new Summaries(listing.publishedIn(new ArrayList<>(ids))
+				.stream()
+				.map(a -> new Summary(a.id(), a.slug(), a.content().headline(), a.content().section(),
+						a.content().leadMediaId(), a.firstPublishedAt()))
+				.toList()));
 	}
 
 	/**

@@ -17,6 +17,8 @@ import org.newsroom.media.photo.PhotoFields;
 import org.newsroom.media.photo.PhotoLibrary;
 import org.newsroom.media.photo.PhotoTakenDown;
 import org.newsroom.media.rendition.RenditionStore;
+import org.newsroom.platform.change.Change;
+import org.newsroom.platform.change.ChangeLog;
 import org.newsroom.platform.problem.FieldProblem;
 import org.newsroom.platform.problem.ProblemException;
 import org.newsroom.platform.problem.Problems;
@@ -58,13 +60,16 @@ public class MetadataEditor {
 	private final PhotoLibrary library;
 	private final RenditionStore renditions;
 	private final Validator validator;
+	private final ChangeLog changes;
 	private final Clock clock = Clock.systemUTC();
 
-	public MetadataEditor(MongoTemplate mongo, PhotoLibrary library, RenditionStore renditions, Validator validator) {
+	public MetadataEditor(MongoTemplate mongo, PhotoLibrary library, RenditionStore renditions, Validator validator,
+			ChangeLog changes) {
 		this.mongo = mongo;
 		this.library = library;
 		this.renditions = renditions;
 		this.validator = validator;
+		this.changes = changes;
 	}
 
 	public Photo edit(String id, JsonNode patch) {
@@ -78,6 +83,8 @@ public class MetadataEditor {
 		}
 		Update update = new Update().set(Photo.Fields.UPDATED_AT, clock.instant().truncatedTo(ChronoUnit.MILLIS));
 		changes.forEach((field, value) -> write(update, field, value));
+		// pages showing the photo (caption, credit) are rebuilt (docs/gateway.md, page cache)
+		this.changes.record(Change.PHOTO, current.id(), List.of(), true);
 		Photo edited = mongo.findAndModify(
 				query(where(Photo.Fields.ID).is(current.id()).and(Photo.Fields.STATUS).is(MediaStatus.ACTIVE)), update,
 				FindAndModifyOptions.options().returnNew(true), Photo.class);

@@ -4,6 +4,7 @@ package org.newsroom.media.photo;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
+import org.newsroom.platform.http.ReaderCaching;
 
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
@@ -11,6 +12,7 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -31,18 +33,22 @@ class PhotoController {
 	}
 
 	@GetMapping("/{id}")
-	PhotoView byId(@PathVariable String id) {
-		return PhotoView.of(library.find(id));
+	ResponseEntity<PhotoView> byId(@PathVariable String id, Authentication caller) {
+		return ResponseEntity.ok()
+			.cacheControl(ReaderCaching.PHOTO.forCaller(caller == null))
+			.body(PhotoView.of(library.find(id)));
 	}
 
 	@GetMapping
-	PhotoLibrary.Page list(@RequestParam(required = false) @Size(max = 200) String credit,
+	ResponseEntity<PhotoLibrary.Page> list(Authentication caller, @RequestParam(required = false) @Size(max = 200) String credit,
 			@RequestParam(required = false) @Size(max = 200) String source,
 			@RequestParam(required = false) @Size(max = 200) String q,
 			@RequestParam(required = false) MediaStatus status,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
 			@RequestParam(required = false) @Size(max = 200) String cursor) {
-		return library.list(new PhotoLibrary.Filter(credit, source, q, status), size, cursor);
+		return ResponseEntity.ok()
+			.cacheControl(ReaderCaching.LIST.forCaller(caller == null))
+			.body(library.list(new PhotoLibrary.Filter(credit, source, q, status), size, cursor));
 	}
 
 	/** Editors only (SecurityConfig). Conditional GETs answer 304 from the ETag (the SHA-256). */

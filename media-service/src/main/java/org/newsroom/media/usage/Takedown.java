@@ -2,12 +2,15 @@ package org.newsroom.media.usage;
 
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 import org.newsroom.media.photo.MediaStatus;
 import org.newsroom.media.photo.OriginalStore;
 import org.newsroom.media.photo.Photo;
 import org.newsroom.media.photo.PhotoLibrary;
 import org.newsroom.media.rendition.RenditionStore;
+import org.newsroom.platform.change.Change;
+import org.newsroom.platform.change.ChangeLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,17 +41,22 @@ public class Takedown {
 	private final PhotoLibrary library;
 	private final OriginalStore originals;
 	private final RenditionStore renditions;
+	private final ChangeLog changes;
 	private final Clock clock = Clock.systemUTC();
 
-	public Takedown(MongoTemplate mongo, PhotoLibrary library, OriginalStore originals, RenditionStore renditions) {
+	public Takedown(MongoTemplate mongo, PhotoLibrary library, OriginalStore originals, RenditionStore renditions,
+			ChangeLog changes) {
 		this.mongo = mongo;
 		this.library = library;
 		this.originals = originals;
 		this.renditions = renditions;
+		this.changes = changes;
 	}
 
 	public void takeDown(String id, String who) {
 		Photo photo = library.find(id);
+		// every page showing the photo loses it (docs/gateway.md, page cache)
+		changes.record(Change.PHOTO, photo.id(), List.of(), false);
 		Photo updated = mongo.findAndModify(
 				query(where(Photo.Fields.ID).is(photo.id()).and(Photo.Fields.STATUS).is(MediaStatus.ACTIVE)),
 				new Update().set(Photo.Fields.STATUS, MediaStatus.TAKEN_DOWN)

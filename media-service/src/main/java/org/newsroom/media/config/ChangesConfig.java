@@ -1,0 +1,35 @@
+package org.newsroom.media.config;
+
+import java.time.Clock;
+
+import org.newsroom.platform.change.ChangeLog;
+import org.newsroom.platform.http.ShallowEtags;
+
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/**
+ * What readers' caches need from media-service: the change log of photos (edits and takedowns,
+ * published at /internal/changes for the gateway's page cache), and ETags with 304s for photo
+ * records and lists (renditions and originals carry their own).
+ */
+@Configuration(proxyBeanMethods = false)
+class ChangesConfig {
+
+	@Bean
+	ChangeLog changeLog(MongoTemplate mongo) {
+		return new ChangeLog(mongo, Clock.systemUTC());
+	}
+
+	@Bean
+	FilterRegistrationBean<ShallowEtags> readerEtags() {
+		FilterRegistrationBean<ShallowEtags> registration = new FilterRegistrationBean<>(
+				new ShallowEtags("/api/media", "/api/media/{id}"));
+		// inside Spring Security's chain, so the answer's Cache-Control is the controller's own
+		registration.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
+		return registration;
+	}
+}
