@@ -5,9 +5,9 @@ import org.newsroom.gateway.edge.ServiceBreakers;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.http.MediaType;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -27,7 +27,10 @@ import org.springframework.test.context.DynamicPropertySource;
 		"NEWSROOM_WEB_LETTERS_URL=https://news.example.org/letters",
 		// these tests share one gateway: a Top list remembered by one must not show in another;
 		// LastKnownTopTest turns the fallback on for its own gateway
-		"newsroom.pages.last-known-top-age=0s" })
+		"newsroom.pages.last-known-top-age=0s",
+		// each test asks the stand-ins anew: no Top list is kept between requests (and no page:
+		// GatewayTestSupport turns the page cache off)
+		"newsroom.pages.top-refresh=0s", "newsroom.pages.top-max-age=0s" })
 @AutoConfigureWebTestClient(timeout = "PT30S")
 public abstract class PageTestSupport extends GatewayTestSupport {
 

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import io.micrometer.tracing.handler.TracingObservationHandler;
+import org.newsroom.platform.http.ReaderCaching;
 import org.newsroom.platform.observability.RequestId;
 import org.newsroom.platform.observability.RequestIdWebClientCustomizer;
 import org.newsroom.platform.observability.RequestLogContext;
@@ -93,10 +94,17 @@ class EdgeEntry implements WebFilter, Ordered {
 		entered.getAttributes().put(EdgeRequest.ATTRIBUTE, edge);
 		entered.getAttributes().put(RequestId.CONTEXT_KEY, requestId);
 		ServerWebExchange answered = entered;
+		boolean credentials = incoming.containsHeader(HttpHeaders.AUTHORIZATION);
 		answered.getResponse().beforeCommit(() -> {
 			HttpHeaders headers = answered.getResponse().getHeaders();
 			headers.set(RequestId.HEADER, requestId);
-			SecurityHeaders.write(headers, request.getPath().value(), edge.overTls());
+			HttpStatusCode status = answered.getResponse().getStatusCode();
+			SecurityHeaders.write(headers, request.getPath().value(), edge.overTls(), status != null && status.value() == 304);
+			if (credentials) {
+				// whatever a service said: an answer to a request with credentials is nobody else's
+				headers.set(HttpHeaders.CACHE_CONTROL, ReaderCaching.forCredentials().getHeaderValue());
+			}
+			varyAndWeakenForCompression(incoming, headers, status);
 			return Mono.empty();
 		});
 		Context context = edge.traceId() != null
@@ -116,6 +124,25 @@ class EdgeEntry implements WebFilter, Ordered {
 			int status = log(answered, edge, edge.traceId());
 			metrics.record(answered, status, null, System.nanoTime() - edge.startedNanos());
 		}).contextWrite(context);
+	}
+
+	/**
+	 * A compressible answer varies with {@code Accept-Encoding}; when Netty will compress it
+	 * ({@link Compression}), a strong ETag becomes weak.
+	 */
+	private static void varyAndWeakenForCompression(HttpHeaders request, HttpHeaders response, HttpStatusCode status) {
+		if (response.containsHeader(HttpHeaders.CONTENT_ENCODING)
+				|| !Compression.compressibleType(response.getFirst(HttpHeaders.CONTENT_TYPE))) {
+			return;
+		}
+		if (!response.getVary().contains(HttpHeaders.ACCEPT_ENCODING)) {
+			response.add(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+		}
+		String etag = response.getETag();
+		if (etag != null && !etag.startsWith("W/")
+				&& Compression.applies(request::getFirst, response::getFirst, status != null ? status.value() : 200)) {
+			response.setETag("W/" + etag);
+		}
 	}
 
 	private int log(ServerWebExchange exchange, EdgeRequest edge, String traceId) {

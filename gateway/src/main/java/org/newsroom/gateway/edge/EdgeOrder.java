@@ -17,6 +17,8 @@ import org.springframework.core.Ordered;
  * credentials, change something, come cross-origin or read editor-only paths
  * (config/EdgeSecurityConfig)</li>
  * <li>{@link #RATE_LIMIT}: per-client budgets ({@link RateLimitFilter})</li>
+ * <li>{@link #PAGES}: readers' pages the page cache holds current are answered from memory
+ * (cache/PageServer)</li>
  * <li>then routing: the web edition and page API (controllers), or a proxied route, whose
  * filters run in this order: {@link #BODY_LIMIT} ({@link RequestBodyLimit}),
  * {@link #SERVICE_ERROR_BODIES} ({@link ServiceErrorBodies}), Spring Cloud Gateway's response
@@ -34,6 +36,8 @@ public final class EdgeOrder {
 	public static final int SECURITY = -100;
 
 	public static final int RATE_LIMIT = -90;
+
+	public static final int PAGES = -80;
 
 	public static final int BODY_LIMIT = Ordered.HIGHEST_PRECEDENCE + 100;
 

@@ -26,11 +26,14 @@ final class SecurityHeaders {
 	private SecurityHeaders() {
 	}
 
-	static void write(HttpHeaders headers, String path, boolean overTls) {
+	static void write(HttpHeaders headers, String path, boolean overTls, boolean notModified) {
 		MediaType type = headers.getContentType();
 		boolean html = type != null && MediaType.TEXT_HTML.isCompatibleWith(type);
 		boolean apiDocs = html && (path.startsWith("/swagger-ui") || path.startsWith("/webjars/swagger-ui"));
-		headers.set("Content-Security-Policy", html ? (apiDocs ? API_DOCS_POLICY : HTML_POLICY) : NON_HTML_POLICY);
+		if (!notModified || type != null) {
+			// a 304 without a type must not replace the policy of the page the browser keeps
+			headers.set("Content-Security-Policy", html ? (apiDocs ? API_DOCS_POLICY : HTML_POLICY) : NON_HTML_POLICY);
+		}
 		headers.set("X-Content-Type-Options", "nosniff");
 		headers.set("X-Frame-Options", "DENY");
 		headers.set("Referrer-Policy", "strict-origin-when-cross-origin");

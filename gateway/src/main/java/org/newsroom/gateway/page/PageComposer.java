@@ -1,10 +1,8 @@
 package org.newsroom.gateway.page;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 
 import org.newsroom.gateway.edge.EdgeProblems;
@@ -41,14 +39,15 @@ public class PageComposer {
 	private final ServiceLocations services;
 	private final PageProperties settings;
 	private final ServiceBreakers breakers;
+	private final PageTop top;
 
-	private final AtomicReference<LastKnown> lastTop = new AtomicReference<>();
-
-	PageComposer(ServiceCalls calls, ServiceLocations services, PageProperties settings, ServiceBreakers breakers) {
+	PageComposer(ServiceCalls calls, ServiceLocations services, PageProperties settings, ServiceBreakers breakers,
+			PageTop top) {
 		this.calls = calls;
 		this.services = services;
 		this.settings = settings;
 		this.breakers = breakers;
+		this.top = top;
 	}
 
 	public Mono<ArticlePage> articlePage(String slug) {
@@ -63,9 +62,8 @@ public class PageComposer {
 
 	private Mono<ArticlePage> withParts(JsonNode article) {
 		Mono<Part<JsonNode>> lead = leadImage(text(article, "leadMediaId"));
-		Mono<Part<JsonNode>> top = top();
 		Mono<Part<List<JsonNode>>> related = related(article.path("relatedIds"));
-		return Mono.zip(lead, top, related).map(parts -> {
+		return Mono.zip(lead, top.part(), related).map(parts -> {
 			List<String> degraded = new ArrayList<>();
 			parts.getT1().noteIfFailed("leadImage", degraded);
 			parts.getT2().noteIfFailed("top", degraded);
@@ -82,7 +80,7 @@ public class PageComposer {
 				.map(answer -> new FrontPage.Section(section,
 						answer.map(body -> list(body.path("items"))).orElse(List.of()))), "latest " + section))
 			.collectList();
-		return Mono.zip(latest, top()).flatMap(parts -> {
+		return Mono.zip(latest, top.part()).flatMap(parts -> {
 			List<String> degraded = new ArrayList<>();
 			List<FrontPage.Section> shown = new ArrayList<>();
 			for (int i = 0; i < parts.getT1().size(); i++) {
@@ -111,17 +109,6 @@ public class PageComposer {
 				"lead image");
 	}
 
-	private Mono<Part<JsonNode>> top() {
-		return part(calls.get("page-top", settings.topTimeout(),
-				services.ranking() + "/api/rankings/top?window=24h&limit={limit}", settings.topSize())
-			.flatMap(Mono::justOrEmpty)
-			.doOnNext(list -> {
-				if (!needsStandIn(list)) {
-					lastTop.set(new LastKnown(list, Instant.now()));
-				}
-			}), "top list");
-	}
-
 	/**
 	 * Whether a reader's page should show the last-known Top list instead of this one: there is
 	 * none, or ranking-service answered an empty list marked stale, which is what it serves after a
@@ -133,17 +120,10 @@ public class PageComposer {
 
 	/**
 	 * The last Top list fetched, if it is recent enough to show readers while ranking-service
-	 * cannot answer. Per gateway replica, like every cache here.
+	 * cannot answer ({@link PageTop#lastKnown()}).
 	 */
 	public Optional<JsonNode> lastKnownTop() {
-		LastKnown last = lastTop.get();
-		if (last == null || last.at().plus(settings.lastKnownTopAge()).isBefore(Instant.now())) {
-			return Optional.empty();
-		}
-		return Optional.of(last.list());
-	}
-
-	private record LastKnown(JsonNode list, Instant at) {
+		return top.lastKnown();
 	}
 
 	private Mono<Part<List<JsonNode>>> related(JsonNode relatedIds) {

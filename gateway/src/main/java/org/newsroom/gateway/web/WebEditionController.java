@@ -1,38 +1,56 @@
 package org.newsroom.gateway.web;
 
-import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
 
+import org.newsroom.gateway.cache.CachedPage;
+import org.newsroom.gateway.cache.PageCache;
+import org.newsroom.gateway.cache.PageKey;
+import org.newsroom.gateway.cache.PageWriter;
 import org.newsroom.gateway.page.PageComposer;
+import org.newsroom.gateway.page.PageTags;
+import org.newsroom.gateway.page.PageTop;
+import org.newsroom.platform.http.ReaderCaching;
 import org.newsroom.platform.problem.ProblemException;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.reactive.result.view.Rendering;
+import org.springframework.web.server.ServerWebExchange;
 
 /**
  * The web edition readers see: server-rendered pages built from the same composition as the
- * app API, so they degrade the same way (no Top 10, no photo) and show an honest error page
- * when the article cannot be had.
+ * app API, so they degrade the same way (no Top 10, no photo) and show an honest error page when
+ * the article cannot be had. Pages are rendered once and kept in the page cache; a reader whose
+ * page is kept current never reaches this controller (cache/PageServer answers first).
  */
 @Controller
 class WebEditionController {
 
+	private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8);
+
 	private final PageComposer composer;
+	private final PageTop top;
+	private final PageCache cache;
+	private final HtmlRenderer renderer;
 	private final WebProperties settings;
 	private final JsonMapper json;
 	private final Site site;
 
-	WebEditionController(PageComposer composer, WebProperties settings, JsonMapper json,
-			@Value("${newsroom.public-base-url}") String publicBaseUrl) {
+	WebEditionController(PageComposer composer, PageTop top, PageCache cache, HtmlRenderer renderer,
+			WebProperties settings, JsonMapper json, @Value("${newsroom.public-base-url}") String publicBaseUrl) {
 		this.composer = composer;
+		this.top = top;
+		this.cache = cache;
+		this.renderer = renderer;
 		this.settings = settings;
 		this.json = json;
 		this.site = new Site(settings.siteName(), publicBaseUrl.replaceAll("/+$", ""),
@@ -44,46 +62,54 @@ class WebEditionController {
 	}
 
 	@GetMapping(path = "/news/{slug}", produces = MediaType.TEXT_HTML_VALUE)
-	Mono<Rendering> article(@PathVariable String slug) {
-		return composer.articlePage(slug)
-			.map(page -> page.withTopIfMissing(composer.lastKnownTop().orElse(null)))
-			.map(page -> Rendering.view("article")
-				.modelAttribute("site", site)
-				.modelAttribute("page", ArticleView.of(page, settings.timeZone(), json))
-				.header(HttpHeaders.CACHE_CONTROL, cacheFor(page.degraded().isEmpty()))
-				.build())
-			.onErrorResume(ProblemException.class, this::errorPage);
+	Mono<Void> article(@PathVariable String slug, ServerWebExchange exchange) {
+		return page(PageKey.articleHtml(slug), exchange, () -> {
+			long topVersion = top.version();
+			return composer.articlePage(slug)
+				.map(page -> page.withTopIfMissing(composer.lastKnownTop().orElse(null)))
+				.map(page -> html(exchange, "article", ArticleView.of(page, settings.timeZone(), json), PageTags.of(page),
+						topVersion, !page.degraded().isEmpty(), ReaderCaching.ARTICLE))
+				.onErrorResume(ProblemException.class, problem -> Mono.just(errorPage(exchange, problem)));
+		});
 	}
 
 	@GetMapping(path = "/", produces = MediaType.TEXT_HTML_VALUE)
-	Mono<Rendering> home() {
-		return composer.frontPage(settings.sections(), settings.perSection())
-			.map(page -> page.withTopIfMissing(composer.lastKnownTop().orElse(null)))
-			.map(page -> Rendering.view("home")
-				.modelAttribute("site", site)
-				.modelAttribute("page", FrontPageView.of(page, settings.timeZone()))
-				.header(HttpHeaders.CACHE_CONTROL, cacheFor(page.degraded().isEmpty()))
-				.build())
-			.onErrorResume(ProblemException.class, this::errorPage);
+	Mono<Void> home(ServerWebExchange exchange) {
+		return page(PageKey.homeHtml(), exchange, () -> {
+			long topVersion = top.version();
+			return composer.frontPage(settings.sections(), settings.perSection())
+				.map(page -> page.withTopIfMissing(composer.lastKnownTop().orElse(null)))
+				.map(page -> html(exchange, "home", FrontPageView.of(page, settings.timeZone()), PageTags.of(page), topVersion,
+						!page.degraded().isEmpty(), ReaderCaching.LIST))
+				.onErrorResume(ProblemException.class, problem -> Mono.just(errorPage(exchange, problem)));
+		});
 	}
 
-	private Mono<Rendering> errorPage(ProblemException problem) {
+	/** From the cache (composed once for all readers), or just for this request when it has credentials. */
+	private Mono<Void> page(PageKey key, ServerWebExchange exchange, Supplier<Mono<CachedPage>> compose) {
+		Mono<CachedPage> page = exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)
+				? cache.once(compose) : cache.page(key, compose);
+		return page.flatMap(found -> PageWriter.write(exchange, found));
+	}
+
+	/** A complete page may be kept downstream; a degraded one should be replaced soon. */
+	private CachedPage html(ServerWebExchange exchange, String template, Object view, Set<String> tags, long topVersion,
+			boolean degraded, ReaderCaching caching) {
+		byte[] body = renderer.render(exchange, template, Map.of("site", site, "page", view));
+		String cacheControl = degraded ? "no-store" : caching.forReaders().getHeaderValue();
+		return CachedPage.of(200, HTML, cacheControl, body, tags, topVersion, degraded);
+	}
+
+	private CachedPage errorPage(ServerWebExchange exchange, ProblemException problem) {
 		HttpStatus status = problem.status();
-		Rendering.Builder<?> page = Rendering.view("error")
-			.status(status)
-			.modelAttribute("site", site)
-			.modelAttribute("status", status.value())
-			.modelAttribute("notFound", status == HttpStatus.NOT_FOUND)
-			.header(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
+		Map<String, Object> model = new HashMap<>();
+		model.put("site", site);
+		model.put("status", status.value());
+		model.put("notFound", status == HttpStatus.NOT_FOUND);
+		Map<String, String> headers = new HashMap<>();
 		if (problem.retryAfter() != null) {
-			page.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, problem.retryAfter().toSeconds())));
+			headers.put(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, problem.retryAfter().toSeconds())));
 		}
-		return Mono.just(page.build());
-	}
-
-	/** A complete page may be cached briefly; a degraded one should be replaced soon. */
-	private static String cacheFor(boolean complete) {
-		return complete ? CacheControl.maxAge(Duration.ofSeconds(30)).cachePublic().getHeaderValue()
-				: CacheControl.noStore().getHeaderValue();
+		return CachedPage.once(status.value(), HTML, "no-store", headers, renderer.render(exchange, "error", model));
 	}
 }

@@ -47,6 +47,10 @@ public class ChangeFollower implements SmartLifecycle {
 
 		/** Too many changes at once to go through one by one: drop everything held. */
 		void changedTooMuch();
+
+		/** After every read, whether it worked: a cache may stop trusting what it holds. */
+		default void read(boolean succeeded) {
+		}
 	}
 
 	private final String name;
@@ -91,6 +95,7 @@ public class ChangeFollower implements SmartLifecycle {
 				log.warn("Cannot read the {} changes; retrying every {} ms: {}", name, interval.toMillis(), e.toString());
 			}
 			failing = true;
+			listener.read(false);
 			return;
 		}
 		if (failing) {
@@ -114,15 +119,16 @@ public class ChangeFollower implements SmartLifecycle {
 		if (!read.complete()) {
 			log.warn("More {} changes at once than one read holds: dropping everything cached", name);
 			listener.changedTooMuch();
-			return;
 		}
-		if (!fresh.isEmpty()) {
+		else if (!fresh.isEmpty()) {
 			listener.changed(fresh);
 			ScheduledExecutorService running = executor;
 			if (running != null && !running.isShutdown()) {
 				running.schedule(() -> listener.changed(fresh), settle.toMillis(), TimeUnit.MILLISECONDS);
 			}
 		}
+		// only now: what the listener holds reflects every change read
+		listener.read(true);
 	}
 
 	@Override

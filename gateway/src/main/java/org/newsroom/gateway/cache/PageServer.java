@@ -1,0 +1,81 @@
+package org.newsroom.gateway.cache;
+
+import org.newsroom.gateway.edge.EdgeOrder;
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.server.PathContainer;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
+
+/**
+ * Answers a reader's page from the page cache when it holds the page current, before any routing
+ * or controller runs: most page views end here. Everything else goes on to the controllers of the
+ * web edition and the page API, which compose the page (once for all who ask at the same time),
+ * keep it, and send it the same way ({@link PageWriter}). A request with credentials is never
+ * answered from the cache.
+ */
+@Component
+class PageServer implements WebFilter, Ordered {
+
+	private static final PathPattern ARTICLE = PathPatternParser.defaultInstance.parse("/news/{slug}");
+
+	private static final PathPattern ARTICLE_JSON = PathPatternParser.defaultInstance.parse("/api/pages/articles/{slug}");
+
+	private final PageCache cache;
+
+	PageServer(PageCache cache) {
+		this.cache = cache;
+	}
+
+	@Override
+	public int getOrder() {
+		return EdgeOrder.PAGES;
+	}
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		ServerHttpRequest request = exchange.getRequest();
+		HttpMethod method = request.getMethod();
+		if (!HttpMethod.GET.equals(method) && !HttpMethod.HEAD.equals(method)
+				|| request.getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)) {
+			return chain.filter(exchange);
+		}
+		PageKey key = keyOf(request.getPath().pathWithinApplication());
+		CachedPage page = key != null ? cache.current(key) : null;
+		if (page == null || !acceptable(request, page)) {
+			return chain.filter(exchange);
+		}
+		return PageWriter.write(exchange, page);
+	}
+
+	static PageKey keyOf(PathContainer path) {
+		String value = path.value();
+		if (value.equals("/")) {
+			return PageKey.homeHtml();
+		}
+		if (value.startsWith("/news/")) {
+			PathPattern.PathMatchInfo match = ARTICLE.matchAndExtract(path);
+			return match != null ? PageKey.articleHtml(match.getUriVariables().get("slug")) : null;
+		}
+		if (value.startsWith("/api/pages/articles/")) {
+			PathPattern.PathMatchInfo match = ARTICLE_JSON.matchAndExtract(path);
+			return match != null ? PageKey.articleJson(match.getUriVariables().get("slug")) : null;
+		}
+		return null;
+	}
+
+	/** A request that names what it accepts and leaves this page out goes on to the controllers (406). */
+	private static boolean acceptable(ServerHttpRequest request, CachedPage page) {
+		String accept = request.getHeaders().getFirst(HttpHeaders.ACCEPT);
+		return accept == null || accept.contains("*/*") || accept.contains(page.contentType().getType() + "/*")
+				|| accept.contains(page.contentType().getType() + "/" + page.contentType().getSubtype());
+	}
+}

@@ -1,0 +1,192 @@
+package org.newsroom.gateway.page;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * The Top list every page shows, held in memory: fetched from ranking-service in the background
+ * every {@code top-refresh}, and on demand when what is held is older than {@code top-max-age}
+ * (several pages asking at once share one fetch). Pages never wait on ranking-service while the
+ * held list is current.
+ *
+ * <p>An article that stops being published leaves the list here at once ({@link #hide}, from
+ * the change log), before ranking-service's next refresh drops it: no page is built with a
+ * withdrawn story in its Top 10. {@link #version()} names what readers see of the list (ranks,
+ * slugs, headlines), so that the page cache can tell a page built with an older list.
+ */
+@Component
+public class PageTop implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(PageTop.class);
+
+	/** How long a hidden article stays hidden: far longer than ranking-service takes to drop it. */
+	private static final Duration HIDDEN_FOR = Duration.ofMinutes(10);
+
+	private record Held(JsonNode list, Instant fetchedAt) {
+	}
+
+	private final ServiceCalls calls;
+	private final ServiceLocations services;
+	private final PageProperties settings;
+	private final Clock clock;
+
+	private final AtomicReference<Held> held = new AtomicReference<>();
+	private final Coalescing<String, Held> fetching = new Coalescing<>();
+	private final Map<String, Instant> hidden = new ConcurrentHashMap<>();
+	private volatile Disposable refresher;
+	private volatile boolean failing;
+
+	PageTop(ServiceCalls calls, ServiceLocations services, PageProperties settings) {
+		this.calls = calls;
+		this.services = services;
+		this.settings = settings;
+		this.clock = Clock.systemUTC();
+	}
+
+	/** The list for a page being composed, or a failed part when ranking-service cannot say. */
+	Mono<PageComposer.Part<JsonNode>> part() {
+		Held current = held.get();
+		if (current != null && !isOlderThan(current, settings.topMaxAge())) {
+			return Mono.just(PageComposer.Part.present(visible(current.list())));
+		}
+		return fetch().map(fetched -> PageComposer.Part.present(visible(fetched.list())))
+			.onErrorResume(error -> Mono.just(PageComposer.Part.unavailable()));
+	}
+
+	/**
+	 * The last list fetched, if it is recent enough to show readers while ranking-service cannot
+	 * answer ({@code last-known-top-age}).
+	 */
+	public Optional<JsonNode> lastKnown() {
+		Held last = held.get();
+		if (last == null || PageComposer.needsStandIn(last.list()) || isOlderThan(last, settings.lastKnownTopAge())) {
+			return Optional.empty();
+		}
+		return Optional.of(visible(last.list()));
+	}
+
+	/** What readers see of the current list, as a number that changes when any of it changes. */
+	public long version() {
+		Held current = held.get();
+		if (current == null) {
+			return 0;
+		}
+		long version = 17;
+		for (JsonNode item : visible(current.list()).path("items")) {
+			version = version * 31 + item.path("articleId").asString("").hashCode();
+			version = version * 31 + item.path("slug").asString("").hashCode();
+			version = version * 31 + item.path("headline").asString("").hashCode();
+		}
+		return version == 0 ? 1 : version;
+	}
+
+	/** The article is no longer published: out of the list on every page from now on. */
+	public void hide(String articleId) {
+		hidden.put(articleId, clock.instant().plus(HIDDEN_FOR));
+	}
+
+	/** The article is published (again). */
+	public void show(String articleId) {
+		hidden.remove(articleId);
+	}
+
+	/** Drops the held list (tests start from nothing). */
+	public void forget() {
+		held.set(null);
+	}
+
+	private Mono<Held> fetch() {
+		return fetching.run("top", () -> calls
+			.get("page-top", settings.topTimeout(), services.ranking() + "/api/rankings/top?window=24h&limit={limit}",
+					settings.topSize())
+			.flatMap(Mono::justOrEmpty)
+			.switchIfEmpty(Mono.error(() -> new IllegalStateException("ranking-service has no Top list")))
+			.map(list -> {
+				Held fetched = new Held(list, clock.instant());
+				// a restarted ranking-service's empty stale list never replaces a real one
+				if (!PageComposer.needsStandIn(list) || held.get() == null
+						|| PageComposer.needsStandIn(held.get().list())) {
+					held.set(fetched);
+				}
+				return fetched;
+			}));
+	}
+
+	/** The list without hidden articles, ranks counted again. */
+	private JsonNode visible(JsonNode list) {
+		if (hidden.isEmpty() || !list.isObject()) {
+			return list;
+		}
+		Instant now = clock.instant();
+		hidden.values().removeIf(until -> until.isBefore(now));
+		ObjectNode copy = ((ObjectNode) list).deepCopy();
+		ArrayNode items = copy.putArray("items");
+		int rank = 0;
+		for (JsonNode item : list.path("items")) {
+			if (!hidden.containsKey(item.path("articleId").asString(""))) {
+				ObjectNode kept = ((ObjectNode) item).deepCopy();
+				kept.put("rank", ++rank);
+				items.add(kept);
+			}
+		}
+		return copy;
+	}
+
+	private boolean isOlderThan(Held held, Duration age) {
+		return held.fetchedAt().plus(age).isBefore(clock.instant());
+	}
+
+	@Override
+	public void start() {
+		if (settings.topRefresh().isZero()) {
+			return;
+		}
+		refresher = Flux.interval(Duration.ZERO, settings.topRefresh())
+			.onBackpressureDrop()
+			.concatMap(tick -> fetch().doOnNext(list -> {
+				if (failing) {
+					log.info("ranking-service answers again: pages show the current Top list");
+					failing = false;
+				}
+			}).onErrorResume(error -> {
+				if (!failing) {
+					log.warn("Cannot fetch the Top list; pages keep the last one for {}: {}", settings.lastKnownTopAge(),
+							error.toString());
+					failing = true;
+				}
+				return Mono.empty();
+			}), 0)
+			.subscribe();
+	}
+
+	@Override
+	public void stop() {
+		Disposable running = refresher;
+		if (running != null) {
+			running.dispose();
+			refresher = null;
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return refresher != null;
+	}
+}
