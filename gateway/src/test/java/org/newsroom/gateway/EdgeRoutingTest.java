@@ -206,8 +206,11 @@ class EdgeRoutingTest extends GatewayTestSupport {
 			.expectStatus().isOk();
 		http.post().uri("/api/articles").header("X-Request-Id", "access-log-check-2").exchange()
 			.expectStatus().isUnauthorized();
-		String line = output.getOut().lines().filter(l -> l.contains("access-log-check-1")
-				&& l.startsWith("{")).findFirst().orElseThrow();
+		// the log is written in the background, a few milliseconds later
+		String line = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+			.until(() -> output.getOut().lines().filter(l -> l.contains("access-log-check-1") && l.startsWith("{"))
+				.findFirst(), java.util.Optional::isPresent)
+			.orElseThrow();
 		tools.jackson.databind.JsonNode entry = tools.jackson.databind.json.JsonMapper.builder().build().readTree(line);
 		assertThat(entry.path("type").asString()).isEqualTo("access");
 		assertThat(entry.path("method").asString()).isEqualTo("GET");
@@ -216,7 +219,8 @@ class EdgeRoutingTest extends GatewayTestSupport {
 		assertThat(entry.path("durationMs").isNumber()).isTrue();
 		assertThat(entry.path("traceId").asString()).matches("[0-9a-f]{32}");
 		assertThat(entry.path("route").asString()).isEqualTo("articles");
-		assertThat(output.getOut()).containsPattern("\\{[^\\n]*\"status\":401[^\\n]*\"requestId\":\"access-log-check-2\"");
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).untilAsserted(() -> assertThat(
+				output.getOut()).containsPattern("\\{[^\\n]*\"status\":401[^\\n]*\"requestId\":\"access-log-check-2\""));
 	}
 
 	@Test

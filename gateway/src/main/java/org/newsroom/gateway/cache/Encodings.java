@@ -36,7 +36,7 @@ public final class Encodings {
 			return (brotli != null ? brotli.length : 0) + (gzip != null ? gzip.length : 0);
 		}
 
-		boolean any() {
+		public boolean any() {
 			return brotli != null || gzip != null;
 		}
 	}
@@ -55,7 +55,7 @@ public final class Encodings {
 		return new Encoded(BROTLI ? brotli(body) : null, gzip(body));
 	}
 
-	static Chosen choose(String acceptEncoding, byte[] body, Encoded encoded) {
+	public static Chosen choose(String acceptEncoding, byte[] body, Encoded encoded) {
 		if (acceptEncoding != null && encoded.any()) {
 			String accepted = acceptEncoding.toLowerCase(Locale.ROOT);
 			if (encoded.brotli() != null && accepts(accepted, "br")) {

@@ -18,4 +18,13 @@ public record PageKey(String kind, String name) {
 	public static PageKey homeHtml() {
 		return new PageKey("home", "");
 	}
+
+	/** The path pattern the page is served at (the {@code uri} of its request metrics). */
+	public String pattern() {
+		return switch (kind) {
+			case "article" -> "/news/{slug}";
+			case "article-json" -> "/api/pages/articles/{slug}";
+			default -> "/";
+		};
+	}
 }

@@ -23,7 +23,7 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * answered from the cache.
  */
 @Component
-class PageServer implements WebFilter, Ordered {
+public class PageServer implements WebFilter, Ordered {
 
 	private static final PathPattern ARTICLE = PathPatternParser.defaultInstance.parse("/news/{slug}");
 
@@ -50,13 +50,14 @@ class PageServer implements WebFilter, Ordered {
 		}
 		PageKey key = keyOf(request.getPath().pathWithinApplication());
 		CachedPage page = key != null ? cache.current(key) : null;
-		if (page == null || !acceptable(request, page)) {
+		if (page == null || !acceptable(request.getHeaders().getFirst(HttpHeaders.ACCEPT), page)) {
 			return chain.filter(exchange);
 		}
 		return PageWriter.write(exchange, page);
 	}
 
-	static PageKey keyOf(PathContainer path) {
+	/** The page a path names, or null. */
+	public static PageKey keyOf(PathContainer path) {
 		String value = path.value();
 		if (value.equals("/")) {
 			return PageKey.homeHtml();
@@ -73,8 +74,7 @@ class PageServer implements WebFilter, Ordered {
 	}
 
 	/** A request that names what it accepts and leaves this page out goes on to the controllers (406). */
-	private static boolean acceptable(ServerHttpRequest request, CachedPage page) {
-		String accept = request.getHeaders().getFirst(HttpHeaders.ACCEPT);
+	public static boolean acceptable(String accept, CachedPage page) {
 		return accept == null || accept.contains("*/*") || accept.contains(page.contentType().getType() + "/*")
 				|| accept.contains(page.contentType().getType() + "/" + page.contentType().getSubtype());
 	}

@@ -54,7 +54,7 @@ public final class PageWriter {
 	}
 
 	/** Whether {@code If-None-Match} names the ETag, or is {@code *}: weak comparison, W/ ignored. */
-	static boolean matches(String ifNoneMatch, String etag) {
+	public static boolean matches(String ifNoneMatch, String etag) {
 		if (ifNoneMatch == null) {
 			return false;
 		}

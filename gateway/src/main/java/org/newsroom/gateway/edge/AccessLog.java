@@ -23,10 +23,11 @@ import org.springframework.stereotype.Component;
  *
  * <p>The request threads are Netty's event loops, which must never wait on a write to stdout:
  * they put each line into a lock-free queue, and one background thread writes the lines in
- * batches. When the writer cannot keep up and {@value #QUEUE_LINES} lines are waiting, new lines
- * are dropped rather than slowing requests, and counted in
- * {@code gateway_access_log_dropped_total}. (A Logback async appender did the same job with a
- * lock every request thread queued on: a tenth of the gateway's time in bench/gateway.sh.)
+ * batches, every {@value #WRITE_EVERY_MILLIS} ms or as soon as {@value #WAKE_AT_LINES} are
+ * waiting (waking the writer for every line cost a thread switch per request). When the writer
+ * cannot keep up and {@value #QUEUE_LINES} lines are waiting, new lines are dropped rather than
+ * slowing requests, and counted in {@code gateway_access_log_dropped_total}. (A Logback async
+ * appender did the same job with a lock every request thread queued on.)
  */
 @Component
 public class AccessLog implements DisposableBean {
@@ -38,7 +39,9 @@ public class AccessLog implements DisposableBean {
 	/** Lines written to stdout in one go. */
 	private static final int BATCH_CHARS = 64 * 1024;
 
-	private static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+	static final int WRITE_EVERY_MILLIS = 20;
+
+	static final int WAKE_AT_LINES = 512;
 
 	private final Logger switchLogger = LoggerFactory.getLogger(LOGGER);
 	private final Queue<String> lines = new ConcurrentLinkedQueue<>();
@@ -73,7 +76,7 @@ public class AccessLog implements DisposableBean {
 			return;
 		}
 		lines.offer(line(entry));
-		if (writerIdle) {
+		if (writerIdle && waiting.get() >= WAKE_AT_LINES) {
 			LockSupport.unpark(writer);
 		}
 	}
@@ -118,10 +121,9 @@ public class AccessLog implements DisposableBean {
 			}
 			flush(batch);
 			if (line == null) {
-				// announce the pause before the last look, so a line offered meanwhile unparks us
 				writerIdle = true;
-				if (lines.isEmpty() && !closed) {
-					LockSupport.parkNanos(IDLE_PARK_NANOS);
+				if (waiting.get() < WAKE_AT_LINES && !closed) {
+					LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(WRITE_EVERY_MILLIS));
 				}
 				writerIdle = false;
 			}

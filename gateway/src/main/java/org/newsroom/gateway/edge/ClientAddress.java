@@ -3,7 +3,9 @@ package org.newsroom.gateway.edge;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -27,13 +29,22 @@ public class ClientAddress {
 	}
 
 	public String of(ServerHttpRequest request) {
-		InetSocketAddress remote = request.getRemoteAddress();
+		return of(request.getRemoteAddress(), () -> request.getHeaders().getValuesAsList("X-Forwarded-For"));
+	}
+
+	/** The same, from the connection's peer and the request's {@code X-Forwarded-For} values. */
+	public String of(InetSocketAddress remote, Supplier<List<String>> forwardedFor) {
 		InetAddress peerAddress = remote != null ? remote.getAddress() : null;
 		String peer = peerAddress == null ? "unknown" : peerAddress.getHostAddress();
 		if (peerAddress == null || !isTrusted(peerAddress)) {
 			return peer;
 		}
-		List<String> forwarded = request.getHeaders().getValuesAsList("X-Forwarded-For");
+		List<String> forwarded = new ArrayList<>();
+		for (String header : forwardedFor.get()) {
+			for (String hop : header.split(",")) {
+				forwarded.add(hop);
+			}
+		}
 		for (int i = forwarded.size() - 1; i >= 0; i--) {
 			String hop = forwarded.get(i).trim();
 			if (!hop.isEmpty() && !isTrusted(hop)) {
@@ -45,13 +56,17 @@ public class ClientAddress {
 
 	/** Whether the request reached the edge over TLS: directly, or per a trusted proxy. */
 	public boolean overTls(ServerHttpRequest request) {
-		if (request.getSslInfo() != null) {
+		return overTls(request.getSslInfo() != null, request.getRemoteAddress(),
+				request.getHeaders().getFirst("X-Forwarded-Proto"));
+	}
+
+	/** The same, from whether the connection is TLS, its peer and {@code X-Forwarded-Proto}. */
+	public boolean overTls(boolean tlsConnection, InetSocketAddress remote, String forwardedProto) {
+		if (tlsConnection) {
 			return true;
 		}
-		InetSocketAddress remote = request.getRemoteAddress();
 		InetAddress peer = remote != null ? remote.getAddress() : null;
-		return peer != null && isTrusted(peer)
-				&& "https".equalsIgnoreCase(request.getHeaders().getFirst("X-Forwarded-Proto"));
+		return peer != null && isTrusted(peer) && "https".equalsIgnoreCase(forwardedProto);
 	}
 
 	private boolean isTrusted(String address) {

@@ -2,7 +2,6 @@ package org.newsroom.gateway.edge;
 
 import java.time.Instant;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import io.micrometer.tracing.handler.TracingObservationHandler;
@@ -29,11 +28,11 @@ import org.springframework.web.server.WebFilterChain;
 
 /**
  * Where every request enters the edge, refused ones included. In one step it settles what later
- * steps read ({@link EdgeRequest}: client address, TLS, request id, trace id), passes the request
- * id and trace context on to the services in the request headers, and arranges the answer's
- * request id and security headers (set just before the headers go out, so a service's own copies
- * are replaced, never doubled) and its access-log line (written when the answer is complete or the
- * client went away).
+ * steps read ({@link EdgeRequest}: client address, TLS, request id, trace context; the proxy
+ * passes them to the services, {@link ForwardedClientHeaders}, and so do the page compositions'
+ * calls, from the Reactor context), and arranges the answer's request id and security headers (set
+ * just before the headers go out, so a service's own copies are replaced, never doubled), its
+ * access-log line and its timing (when the answer is complete or the client went away).
  *
  * <p>Request id: a client's plain id is kept ({@link RequestId}), anything else replaced. Trace
  * context: with tracing off (the default) see {@link TraceParent}; with tracing on
@@ -50,12 +49,12 @@ class EdgeEntry implements WebFilter, Ordered {
 	private final ServerRequestMetrics metrics;
 
 	EdgeEntry(ClientAddress clientAddress, AccessLog accessLog, ReactiveProblemErrorHandler errors,
-			MeterRegistry meters, @Value("${management.tracing.enabled:true}") boolean tracing) {
+			ServerRequestMetrics metrics, @Value("${management.tracing.enabled:true}") boolean tracing) {
 		this.clientAddress = clientAddress;
 		this.accessLog = accessLog;
 		this.errors = errors;
 		this.tracing = tracing;
-		this.metrics = tracing ? null : new ServerRequestMetrics(meters);
+		this.metrics = metrics;
 	}
 
 	@Override
@@ -71,29 +70,17 @@ class EdgeEntry implements WebFilter, Ordered {
 		String sentId = incoming.getFirst(RequestId.HEADER);
 		String requestId = RequestId.acceptOrGenerate(sentId);
 		TraceParent trace = null;
-		boolean newTrace = false;
 		if (!tracing) {
 			trace = TraceParent.parse(incoming.getFirst(TraceParent.HEADER));
 			if (trace == null) {
 				trace = TraceParent.generate();
-				newTrace = true;
 			}
 		}
 		EdgeRequest edge = new EdgeRequest(clientAddress.of(request), clientAddress.overTls(request), requestId,
-				trace != null ? trace.traceId() : null, started);
-		ServerWebExchange entered = exchange;
-		if (!requestId.equals(sentId) || newTrace) {
-			String traceHeader = newTrace ? trace.header() : null;
-			entered = exchange.mutate().request(request.mutate().headers(headers -> {
-				headers.set(RequestId.HEADER, requestId);
-				if (traceHeader != null) {
-					headers.set(TraceParent.HEADER, traceHeader);
-				}
-			}).build()).build();
-		}
-		entered.getAttributes().put(EdgeRequest.ATTRIBUTE, edge);
-		entered.getAttributes().put(RequestId.CONTEXT_KEY, requestId);
-		ServerWebExchange answered = entered;
+				trace != null ? trace.traceId() : null, trace != null ? trace.header() : null, started);
+		exchange.getAttributes().put(EdgeRequest.ATTRIBUTE, edge);
+		exchange.getAttributes().put(RequestId.CONTEXT_KEY, requestId);
+		ServerWebExchange answered = exchange;
 		boolean credentials = incoming.containsHeader(HttpHeaders.AUTHORIZATION);
 		answered.getResponse().beforeCommit(() -> {
 			HttpHeaders headers = answered.getResponse().getHeaders();

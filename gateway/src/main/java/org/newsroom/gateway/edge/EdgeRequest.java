@@ -11,9 +11,12 @@ import org.springframework.web.server.ServerWebExchange;
  * @param requestId the request id passed to the services and logged
  * @param traceId the W3C trace id passed to the services, or null when Micrometer Tracing makes
  *     the trace context (tracing switched on)
+ * @param traceParent the {@code traceparent} header passed to the services (received or new), or
+ *     null when Micrometer Tracing makes it
  * @param startedNanos when the edge received the request ({@link System#nanoTime()})
  */
-public record EdgeRequest(String client, boolean overTls, String requestId, String traceId, long startedNanos) {
+public record EdgeRequest(String client, boolean overTls, String requestId, String traceId, String traceParent,
+		long startedNanos) {
 
 	static final String ATTRIBUTE = EdgeRequest.class.getName();
 

@@ -1,5 +1,7 @@
 package org.newsroom.gateway.edge;
 
+import org.newsroom.platform.observability.RequestId;
+
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
@@ -7,9 +9,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Tells the services who the client is: {@code X-Forwarded-For} carries the one address the edge
- * resolved (see {@link ClientAddress}), never a chain a client made up. ranking-service keys its
- * anonymous visitor hash on it. Runs after the gateway's own forwarded-header filters.
+ * Tells the services who the client is and which request this is: {@code X-Forwarded-For}
+ * carries the one address the edge resolved (see {@link ClientAddress}), never a chain a client
+ * made up (ranking-service keys its anonymous visitor hash on it); {@code X-Request-Id} and the
+ * W3C {@code traceparent} are the ones {@link EdgeEntry} settled. Runs after the gateway's own
+ * forwarded-header filters.
  */
 @Component
 class ForwardedClientHeaders implements HttpHeadersFilter, Ordered {
@@ -21,6 +25,10 @@ class ForwardedClientHeaders implements HttpHeadersFilter, Ordered {
 		headers.putAll(input);
 		headers.set("X-Forwarded-For", edge.client());
 		headers.set("X-Forwarded-Proto", edge.overTls() ? "https" : "http");
+		headers.set(RequestId.HEADER, edge.requestId());
+		if (edge.traceParent() != null) {
+			headers.set(TraceParent.HEADER, edge.traceParent());
+		}
 		return headers;
 	}
 

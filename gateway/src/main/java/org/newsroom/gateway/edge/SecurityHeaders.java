@@ -1,5 +1,7 @@
 package org.newsroom.gateway.edge;
 
+import java.util.function.BiConsumer;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 
@@ -29,20 +31,25 @@ final class SecurityHeaders {
 	static void write(HttpHeaders headers, String path, boolean overTls, boolean notModified) {
 		MediaType type = headers.getContentType();
 		boolean html = type != null && MediaType.TEXT_HTML.isCompatibleWith(type);
-		boolean apiDocs = html && (path.startsWith("/swagger-ui") || path.startsWith("/webjars/swagger-ui"));
-		if (!notModified || type != null) {
-			// a 304 without a type must not replace the policy of the page the browser keeps
-			headers.set("Content-Security-Policy", html ? (apiDocs ? API_DOCS_POLICY : HTML_POLICY) : NON_HTML_POLICY);
-		}
-		headers.set("X-Content-Type-Options", "nosniff");
-		headers.set("X-Frame-Options", "DENY");
-		headers.set("Referrer-Policy", "strict-origin-when-cross-origin");
-		headers.set("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
-		if (overTls) {
-			headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
-		}
-		else {
+		// a 304 without a type must not replace the policy of the page the browser keeps
+		write(headers::set, html, path, overTls, notModified && type == null);
+		if (!overTls) {
 			headers.remove("Strict-Transport-Security");
+		}
+	}
+
+	/** The same headers, set through {@code set} (the edge's fast path writes Netty headers). */
+	static void write(BiConsumer<String, String> set, boolean html, String path, boolean overTls, boolean keepPolicy) {
+		if (!keepPolicy) {
+			boolean apiDocs = html && (path.startsWith("/swagger-ui") || path.startsWith("/webjars/swagger-ui"));
+			set.accept("Content-Security-Policy", html ? (apiDocs ? API_DOCS_POLICY : HTML_POLICY) : NON_HTML_POLICY);
+		}
+		set.accept("X-Content-Type-Options", "nosniff");
+		set.accept("X-Frame-Options", "DENY");
+		set.accept("Referrer-Policy", "strict-origin-when-cross-origin");
+		set.accept("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+		if (overTls) {
+			set.accept("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
 		}
 	}
 }

@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.Timer;
 
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
+import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.HandlerMapping;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.pattern.PathPattern;
@@ -25,6 +26,7 @@ import org.springframework.web.util.pattern.PathPattern;
  * edge's throughput in bench/gateway.sh for one timer. With tracing on, the observation is
  * needed for the server span anyway, and it records this timer instead.
  */
+@Component
 final class ServerRequestMetrics {
 
 	static final String NAME = "http.server.requests";
@@ -40,9 +42,12 @@ final class ServerRequestMetrics {
 	}
 
 	void record(ServerWebExchange exchange, int status, Throwable error, long nanos) {
-		Key key = new Key(exchange.getRequest().getMethod().name(), status, uri(exchange, status),
-				error != null ? error.getClass().getSimpleName() : "none");
-		timers.computeIfAbsent(key, this::timer).record(nanos, TimeUnit.NANOSECONDS);
+		record(exchange.getRequest().getMethod().name(), status, uri(exchange, status),
+				error != null ? error.getClass().getSimpleName() : "none", nanos);
+	}
+
+	void record(String method, int status, String uri, String exception, long nanos) {
+		timers.computeIfAbsent(new Key(method, status, uri, exception), this::timer).record(nanos, TimeUnit.NANOSECONDS);
 	}
 
 	private Timer timer(Key key) {

@@ -1,0 +1,226 @@
+package org.newsroom.gateway.edge;
+
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPromise;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.util.ReferenceCountUtil;
+import org.newsroom.gateway.cache.CachedPage;
+import org.newsroom.gateway.cache.Encodings;
+import org.newsroom.gateway.cache.PageCache;
+import org.newsroom.gateway.cache.PageKey;
+import org.newsroom.gateway.cache.PageServer;
+import org.newsroom.gateway.cache.PageWriter;
+import org.newsroom.platform.observability.RequestId;
+import org.newsroom.platform.problem.ProblemException;
+import org.newsroom.platform.problem.ProblemTranslator;
+import org.newsroom.platform.problem.Problems;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.server.PathContainer;
+
+/**
+ * The edge's fast path for readers' pages: in each connection's pipeline, right behind the HTTP
+ * decoder, a request for a page the page cache holds current is answered there and then, without
+ * Reactor Netty's and Spring's per-request machinery (which, with nothing left to compute, cost
+ * most of a cached page's time). Everything the edge does for every request is done here too,
+ * with the same parts: the request id ({@link RequestId}), the trace id for the log
+ * ({@link TraceParent}), the client's address ({@link ClientAddress}), its rate limit and 401
+ * lock-out ({@link ClientLimits}), the security headers ({@link SecurityHeaders}), the access log
+ * and the request timer; the page itself goes out as {@link PageWriter} would send it (ETag, 304,
+ * the encoding the client accepts, HEAD).
+ *
+ * <p>Anything else goes on as before: a request with credentials or a body, not HTTP/1.1
+ * keep-alive, not a cached page, or one that arrives while an earlier request of the same
+ * connection is still being answered further on (answering here would put its response first,
+ * out of order).
+ */
+final class FastPages extends ChannelDuplexHandler {
+
+	static final String NAME = "newsroom.fastPages";
+
+	private final PageCache cache;
+	private final ClientAddress clientAddress;
+	private final ClientLimits limits;
+	private final AccessLog accessLog;
+	private final ServerRequestMetrics metrics;
+	private final JsonMapper json;
+
+	/** Requests of this connection passed on and not yet answered in full. */
+	private int passedOn;
+
+	/** The answered request's end (an empty last part) is still to come and to be dropped. */
+	private boolean dropping;
+
+	FastPages(PageCache cache, ClientAddress clientAddress, ClientLimits limits, AccessLog accessLog,
+			ServerRequestMetrics metrics, JsonMapper json) {
+		this.cache = cache;
+		this.clientAddress = clientAddress;
+		this.limits = limits;
+		this.accessLog = accessLog;
+		this.metrics = metrics;
+		this.json = json;
+	}
+
+	@Override
+	public void channelRead(ChannelHandlerContext ctx, Object msg) {
+		if (dropping && msg instanceof HttpContent content) {
+			dropping = !(content instanceof LastHttpContent);
+			ReferenceCountUtil.release(content);
+			return;
+		}
+		if (msg instanceof HttpRequest request && passedOn == 0 && answer(ctx, request)) {
+			dropping = !(request instanceof LastHttpContent);
+			ReferenceCountUtil.release(request);
+			if (!ctx.channel().config().isAutoRead()) {
+				ctx.read();
+			}
+			return;
+		}
+		if (msg instanceof HttpRequest) {
+			passedOn++;
+		}
+		ctx.fireChannelRead(msg);
+	}
+
+	@Override
+	public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+		if (msg instanceof LastHttpContent && !(msg instanceof HttpResponse response && response.status().code() < 200)
+				&& passedOn > 0) {
+			passedOn--;
+		}
+		ctx.write(msg, promise);
+	}
+
+	/** Answers the request if it is a cached page's; false when it must go on. */
+	private boolean answer(ChannelHandlerContext ctx, HttpRequest request) {
+		HttpMethod method = request.method();
+		HttpHeaders headers = request.headers();
+		if (!HttpMethod.GET.equals(method) && !HttpMethod.HEAD.equals(method) || request.decoderResult().isFailure()
+				|| !HttpVersion.HTTP_1_1.equals(request.protocolVersion()) || !HttpUtil.isKeepAlive(request)
+				|| headers.contains(HttpHeaderNames.AUTHORIZATION) || HttpUtil.isTransferEncodingChunked(request)
+				|| HttpUtil.getContentLength(request, 0L) != 0) {
+			return false;
+		}
+		String path = rawPath(request.uri());
+		PageKey key = path != null ? PageServer.keyOf(PathContainer.parsePath(path)) : null;
+		CachedPage page = key != null ? cache.current(key) : null;
+		if (page == null || !PageServer.acceptable(headers.get(HttpHeaderNames.ACCEPT), page)) {
+			return false;
+		}
+		long started = System.nanoTime();
+		InetSocketAddress remote = (InetSocketAddress) ctx.channel().remoteAddress();
+		String client = clientAddress.of(remote, () -> headers.getAll("X-Forwarded-For"));
+		boolean tls = clientAddress.overTls(ctx.pipeline().get(SslHandler.class) != null, remote,
+				headers.get("X-Forwarded-Proto"));
+		String sentId = headers.get(RequestId.HEADER);
+		String requestId = RequestId.acceptOrGenerate(sentId);
+		TraceParent trace = TraceParent.parse(headers.get(TraceParent.HEADER));
+		String traceId = trace != null ? trace.traceId() : TraceParent.generate().traceId();
+		FullHttpResponse response = limited(client);
+		if (response == null) {
+			response = page(request, page);
+		}
+		response.headers().set(RequestId.HEADER, requestId);
+		boolean html = page.contentType().isCompatibleWith(org.springframework.http.MediaType.TEXT_HTML)
+				&& response.status().code() != 429;
+		SecurityHeaders.write(response.headers()::set, html, path, tls, false);
+		ctx.writeAndFlush(response);
+		int status = response.status().code();
+		accessLog.write(new AccessLog.Entry(Instant.now(), method.name(), path, status,
+				(System.nanoTime() - started) / 1_000_000, requestId, traceId, client, null));
+		metrics.record(method.name(), status, key.pattern(), "none", System.nanoTime() - started);
+		return true;
+	}
+
+	/** 429 when the client is over its budget or locked out after too many 401s, else null. */
+	private FullHttpResponse limited(String client) {
+		if (!limits.enabled()) {
+			return null;
+		}
+		Duration penalty = limits.authPenalty(client);
+		if (!penalty.isZero()) {
+			return problem(EdgeProblems.tooManyAuthFailures(RateLimitFilter.roundUp(penalty)));
+		}
+		Duration wait = limits.takeGeneral("addr:" + client);
+		return wait.isZero() ? null : problem(EdgeProblems.tooManyRequests(RateLimitFilter.roundUp(wait)));
+	}
+
+	private static FullHttpResponse page(HttpRequest request, CachedPage page) {
+		HttpHeaders requestHeaders = request.headers();
+		boolean notModified = page.status() == 200 && page.etag() != null
+				&& PageWriter.matches(requestHeaders.get(HttpHeaderNames.IF_NONE_MATCH), page.etag());
+		Encodings.Chosen chosen = Encodings.choose(requestHeaders.get(HttpHeaderNames.ACCEPT_ENCODING), page.body(),
+				page.encoded());
+		boolean withBody = !notModified && !HttpMethod.HEAD.equals(request.method());
+		FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+				notModified ? HttpResponseStatus.NOT_MODIFIED : HttpResponseStatus.valueOf(page.status()),
+				withBody ? Unpooled.wrappedBuffer(chosen.bytes()) : Unpooled.EMPTY_BUFFER);
+		HttpHeaders headers = response.headers();
+		headers.set(HttpHeaderNames.CONTENT_TYPE, page.contentType().toString());
+		headers.set(HttpHeaderNames.CACHE_CONTROL, page.cacheControl());
+		page.headers().forEach(headers::set);
+		if (page.encoded().any()) {
+			headers.set(HttpHeaderNames.VARY, HttpHeaderNames.ACCEPT_ENCODING);
+		}
+		if (page.etag() != null) {
+			headers.set(HttpHeaderNames.ETAG, page.etag());
+		}
+		if (!notModified) {
+			if (chosen.encoding() != null) {
+				headers.set(HttpHeaderNames.CONTENT_ENCODING, chosen.encoding());
+			}
+			headers.set(HttpHeaderNames.CONTENT_LENGTH, chosen.bytes().length);
+		}
+		return response;
+	}
+
+	private FullHttpResponse problem(ProblemException refusal) {
+		ProblemTranslator.Translation translation = ProblemTranslator.translate(refusal);
+		byte[] body = json.writeValueAsBytes(Problems.toMap(translation.problem()));
+		FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+				HttpResponseStatus.valueOf(translation.status().value()), Unpooled.wrappedBuffer(body));
+		translation.headers().forEach((name, values) -> response.headers().set(name, values));
+		response.headers()
+			.set(HttpHeaderNames.CONTENT_TYPE, "application/problem+json")
+			.set(HttpHeaderNames.CONTENT_LENGTH, body.length);
+		return response;
+	}
+
+	/** The path of a request target (origin form), or null when it is not one. */
+	private static String rawPath(String target) {
+		if (target.isEmpty() || target.charAt(0) != '/') {
+			return null;
+		}
+		int query = target.indexOf('?');
+		String path = query >= 0 ? target.substring(0, query) : target;
+		int fragment = path.indexOf('#');
+		path = fragment >= 0 ? path.substring(0, fragment) : path;
+		try {
+			// the same check Spring makes: a path that is not a valid URI is not served here
+			URI.create(path);
+			return path;
+		}
+		catch (IllegalArgumentException e) {
+			return null;
+		}
+	}
+}
