@@ -37,13 +37,17 @@ public final class ArticleServiceStandIn implements AutoCloseable {
 	}
 
 	private final Map<String, Article> published = new ConcurrentHashMap<>();
+	/** The change log's entries, as article-service's /internal/changes writes them. */
+	private final List<String> changes = new java.util.concurrent.CopyOnWriteArrayList<>();
 	private final WireMockServer wireMock;
 	private final List<StubMapping> faults = new ArrayList<>();
 
 	public ArticleServiceStandIn() {
-		wireMock = new WireMockServer(WireMockConfiguration.options().dynamicPort().extensions(new Summaries()));
+		wireMock = new WireMockServer(WireMockConfiguration.options().dynamicPort().extensions(new Summaries(),
+				new ChangeLog()));
 		wireMock.start();
 		wireMock.stubFor(get(urlPathEqualTo(PATH)).atPriority(5).willReturn(aResponse().withTransformers(Summaries.NAME)));
+		wireMock.stubFor(get(urlPathEqualTo("/internal/changes")).willReturn(aResponse().withTransformers(ChangeLog.NAME)));
 	}
 
 	public String url() {
@@ -66,8 +70,21 @@ public final class ArticleServiceStandIn implements AutoCloseable {
 		return new ObjectId().toHexString();
 	}
 
+	/** Withdraws the article, and says so in the change log as article-service does. */
 	public void withdraw(String id) {
-		published.remove(id);
+		Article article = published.remove(id);
+		change(id, article, false);
+	}
+
+	/** Says in the change log that a published article changed (an edit, a correction). */
+	public void edited(String id) {
+		change(id, published.get(id), true);
+	}
+
+	private void change(String id, Article article, boolean visible) {
+		changes.add("{\"id\":\"" + new ObjectId().toHexString() + "\",\"at\":\"" + Instant.now()
+				+ "\",\"kind\":\"article\",\"subject\":\"" + id + "\",\"slugs\":[\""
+				+ (article != null ? article.slug() : "") + "\"],\"visible\":" + visible + "}");
 	}
 
 	public void moveTo(String id, String section) {
@@ -106,10 +123,6 @@ public final class ArticleServiceStandIn implements AutoCloseable {
 		wireMock.resetScenarios();
 	}
 
-	public int calls() {
-		return wireMock.getAllServeEvents().size();
-	}
-
 	private void fault(com.github.tomakehurst.wiremock.client.MappingBuilder stub) {
 		faults.add(wireMock.stubFor(stub));
 	}
@@ -117,6 +130,30 @@ public final class ArticleServiceStandIn implements AutoCloseable {
 	@Override
 	public void close() {
 		wireMock.stop();
+	}
+
+	private final class ChangeLog implements ResponseDefinitionTransformerV2 {
+
+		static final String NAME = "changes";
+
+		@Override
+		public ResponseDefinition transform(ServeEvent serveEvent) {
+			return ResponseDefinitionBuilder.like(serveEvent.getResponseDefinition())
+				.withStatus(200)
+				.withHeader("Content-Type", "application/json")
+				.withBody("{\"changes\":[" + String.join(",", changes) + "],\"complete\":true}")
+				.build();
+		}
+
+		@Override
+		public boolean applyGlobally() {
+			return false;
+		}
+
+		@Override
+		public String getName() {
+			return NAME;
+		}
 	}
 
 	private final class Summaries implements ResponseDefinitionTransformerV2 {

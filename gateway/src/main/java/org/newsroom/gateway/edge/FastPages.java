@@ -85,14 +85,13 @@ final class FastPages extends ChannelDuplexHandler {
 		if (dropping && msg instanceof HttpContent content) {
 			dropping = !(content instanceof LastHttpContent);
 			ReferenceCountUtil.release(content);
+			readOn(ctx);
 			return;
 		}
 		if (msg instanceof HttpRequest request && passedOn == 0 && answer(ctx, request)) {
 			dropping = !(request instanceof LastHttpContent);
 			ReferenceCountUtil.release(request);
-			if (!ctx.channel().config().isAutoRead()) {
-				ctx.read();
-			}
+			readOn(ctx);
 			return;
 		}
 		if (msg instanceof HttpRequest) {
@@ -108,6 +107,16 @@ final class FastPages extends ChannelDuplexHandler {
 			passedOn--;
 		}
 		ctx.write(msg, promise);
+	}
+
+	/**
+	 * Reactor Netty reads a connection only when its own handlers ask for more; what this handler
+	 * keeps for itself they never see, so it asks.
+	 */
+	private static void readOn(ChannelHandlerContext ctx) {
+		if (!ctx.channel().config().isAutoRead()) {
+			ctx.read();
+		}
 	}
 
 	/** Answers the request if it is a cached page's; false when it must go on. */

@@ -1,10 +1,6 @@
 package org.newsroom.gateway.edge;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +14,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.newsroom.gateway.GatewayTestSupport;
 import org.newsroom.gateway.NewsroomFixtures;
 import org.newsroom.gateway.cache.PageCache;
+import org.newsroom.platform.test.RawHttp;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -156,60 +153,8 @@ class FastPagesTest extends GatewayTestSupport {
 		return method + " " + path + " HTTP/1.1\r\nHost: localhost\r\n" + header + "\r\n\r\n";
 	}
 
-	/** Writes the bytes on one connection and reads one answer per request in them. */
 	private List<String> exchange(String requests) throws IOException {
-		int expected = requests.split("HTTP/1.1\r\n", -1).length - 1;
-		try (Socket socket = new Socket("127.0.0.1", server.getWebServer().getPort())) {
-			socket.setSoTimeout(10_000);
-			socket.getOutputStream().write(requests.getBytes(StandardCharsets.UTF_8));
-			InputStream in = socket.getInputStream();
-			List<String> answers = new ArrayList<>();
-			for (int i = 0; i < expected; i++) {
-				answers.add(readAnswer(in, requests.contains("HEAD ") && i == 0));
-			}
-			return answers;
-		}
-	}
-
-	private static String readAnswer(InputStream in, boolean head) throws IOException {
-		ByteArrayOutputStream headerBytes = new ByteArrayOutputStream();
-		while (!headerBytes.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
-			int b = in.read();
-			if (b < 0) {
-				throw new IOException("connection closed in the headers");
-			}
-			headerBytes.write(b);
-		}
-		String headers = headerBytes.toString(StandardCharsets.ISO_8859_1);
-		String status = headers.substring(9, 12);
-		if (head || status.equals("304")) {
-			return headers;
-		}
-		if ("chunked".equalsIgnoreCase(header(headers, "transfer-encoding"))) {
-			ByteArrayOutputStream body = new ByteArrayOutputStream();
-			for (int size; (size = Integer.parseInt(line(in), 16)) > 0;) {
-				body.write(in.readNBytes(size));
-				line(in);
-			}
-			line(in);
-			return headers + body.toString(StandardCharsets.UTF_8);
-		}
-		String length = header(headers, "content-length");
-		byte[] body = in.readNBytes(length == null ? 0 : Integer.parseInt(length));
-		return headers + new String(body, StandardCharsets.UTF_8);
-	}
-
-	private static String line(InputStream in) throws IOException {
-		StringBuilder line = new StringBuilder();
-		for (int b; (b = in.read()) != '\n';) {
-			if (b < 0) {
-				throw new IOException("connection closed in a chunk");
-			}
-			if (b != '\r') {
-				line.append((char) b);
-			}
-		}
-		return line.toString();
+		return RawHttp.exchange(server.getWebServer().getPort(), requests);
 	}
 
 	private static String headers(String answer) {
@@ -217,16 +162,10 @@ class FastPagesTest extends GatewayTestSupport {
 	}
 
 	private static String header(String answer, String name) {
-		int end = answer.indexOf("\r\n\r\n");
-		for (String line : (end >= 0 ? answer.substring(0, end) : answer).split("\r\n")) {
-			if (line.toLowerCase(Locale.ROOT).startsWith(name + ":")) {
-				return line.substring(name.length() + 1).trim();
-			}
-		}
-		return null;
+		return RawHttp.header(answer, name);
 	}
 
 	private static String body(String answer) {
-		return answer.substring(answer.indexOf("\r\n\r\n") + 4);
+		return RawHttp.body(answer);
 	}
 }

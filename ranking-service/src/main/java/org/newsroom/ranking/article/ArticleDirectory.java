@@ -101,6 +101,17 @@ public class ArticleDirectory {
 		return client.publishedDespiteBreaker(unknown).doOnNext(found -> remember(unknown, found)).timeout(wait).then();
 	}
 
+	/** Forgets what this replica knew about the article (it changed): the next view looks it up. */
+	public void forget(String articleId) {
+		published.invalidate(articleId);
+		notPublished.invalidate(articleId);
+	}
+
+	public void forgetAll() {
+		published.invalidateAll();
+		notPublished.invalidateAll();
+	}
+
 	private List<String> unknown(Collection<String> articleIds) {
 		List<String> unknown = new ArrayList<>();
 		for (String id : articleIds) {

@@ -2,17 +2,30 @@ package org.newsroom.ranking.top;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import org.newsroom.platform.http.ReaderCaching;
 import org.newsroom.platform.problem.FieldProblem;
 import org.newsroom.platform.problem.Problems;
 import org.newsroom.ranking.config.RankingProperties;
 
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
 
-/** The lists, straight from memory: a request never reads the buckets or calls another service. */
+/**
+ * The lists, straight from memory, as JSON written once per refresh: a request never reads the
+ * buckets, calls another service or serializes anything.
+ */
 @RestController
 class TopController {
 
@@ -24,20 +37,37 @@ class TopController {
 		this.properties = properties;
 	}
 
-	@GetMapping("/api/rankings/top")
-	TopList top(@RequestParam(defaultValue = "24h") String window, @RequestParam(required = false) String section,
-			@RequestParam(defaultValue = "10") @Min(1) @Max(50) int limit) {
+	@GetMapping(path = "/api/rankings/top", produces = MediaType.APPLICATION_JSON_VALUE)
+	@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TopList.class)))
+	ResponseEntity<byte[]> top(@RequestParam(defaultValue = "24h") String window,
+			@RequestParam(required = false) String section, @RequestParam(defaultValue = "10") @Min(1) @Max(50) int limit,
+			ServerWebExchange exchange) {
 		if (Window.named(window) == null) {
 			throw Problems.badRequest("window must be one of " + Window.NAMES + ".",
 					List.of(new FieldProblem("window", "one of " + Window.NAMES)));
 		}
-		return lists.get(window, section(section), limit);
+		return answer(lists.json(window, section(section), limit), exchange);
 	}
 
-	@GetMapping("/api/rankings/trending")
-	TopList trending(@RequestParam(required = false) String section,
-			@RequestParam(defaultValue = "10") @Min(1) @Max(50) int limit) {
-		return lists.get(TopRefresher.TRENDING, section(section), limit);
+	@GetMapping(path = "/api/rankings/trending", produces = MediaType.APPLICATION_JSON_VALUE)
+	@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TopList.class)))
+	ResponseEntity<byte[]> trending(@RequestParam(required = false) String section,
+			@RequestParam(defaultValue = "10") @Min(1) @Max(50) int limit, ServerWebExchange exchange) {
+		return answer(lists.json(TopRefresher.TRENDING, section(section), limit), exchange);
+	}
+
+	/** The list's JSON, written once per refresh; 304 when the reader has it already. */
+	private static ResponseEntity<byte[]> answer(TopLists.Json list, ServerWebExchange exchange) {
+		CacheControl caching = ReaderCaching.TOP.forCaller(
+				!exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION));
+		if (exchange.checkNotModified(list.etag())) {
+			return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(list.etag()).cacheControl(caching).build();
+		}
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_JSON)
+			.eTag(list.etag())
+			.cacheControl(caching)
+			.body(list.body());
 	}
 
 	/** A configured section, or null (blank) for the whole site. */

@@ -1,6 +1,7 @@
 package org.newsroom.ranking.top;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -23,6 +24,21 @@ public record TopList(String window, String section, Instant generatedAt, boolea
 
 	TopList first(int limit) {
 		return items.size() <= limit ? this : new TopList(window, section, generatedAt, stale, items.subList(0, limit));
+	}
+
+	/** The same list without the article, the ranks after it moved up (itself when it is not listed). */
+	TopList without(String articleId) {
+		if (items.stream().noneMatch(entry -> entry.articleId().equals(articleId))) {
+			return this;
+		}
+		List<Entry> kept = new ArrayList<>();
+		for (Entry entry : items) {
+			if (!entry.articleId().equals(articleId)) {
+				kept.add(new Entry(kept.size() + 1, entry.articleId(), entry.slug(), entry.headline(), entry.section(),
+						entry.views()));
+			}
+		}
+		return new TopList(window, section, generatedAt, stale, List.copyOf(kept));
 	}
 
 	TopList asStale() {

@@ -54,6 +54,7 @@ public class TopRefresher implements SmartLifecycle {
 	private final Map<String, Long> nextDue = new HashMap<>();
 	private ScheduledExecutorService executor;
 	private volatile boolean failing;
+	private volatile boolean soon;
 
 	public TopRefresher(BucketTotals totals, ArticleDirectory articles, TopLists lists, RankingProperties properties,
 			Clock clock) {
@@ -90,13 +91,21 @@ public class TopRefresher implements SmartLifecycle {
 		return executor != null;
 	}
 
+	/** Refreshes the lists of the short windows at the next tick, whatever their schedule. */
+	public void refreshSoon() {
+		soon = true;
+	}
+
 	private void refreshDue() {
 		try {
 			long now = System.nanoTime();
+			boolean early = soon;
+			soon = false;
 			List<String> due = new ArrayList<>();
 			for (String kind : kinds()) {
 				Long at = nextDue.get(kind);
-				if (at == null || now - at >= 0) {
+				boolean shortWindow = interval(kind).equals(properties.top().refresh());
+				if (at == null || now - at >= 0 || early && shortWindow) {
 					due.add(kind);
 					nextDue.put(kind, now + interval(kind).toNanos());
 				}

@@ -1,9 +1,11 @@
 package org.newsroom.ranking.view;
 
+import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.List;
 
 import org.newsroom.platform.problem.FieldProblem;
+import org.newsroom.platform.problem.ProblemException;
 import org.newsroom.platform.problem.Problems;
 import org.newsroom.ranking.config.RankingProperties;
 import reactor.core.publisher.Mono;
@@ -49,7 +51,7 @@ public class ViewBeacon implements WebFilter {
 	static final String VISITOR_COOKIE = "nr_vid";
 
 	/** A beacon is {"articleId": "..."}: anything much longer is not one. */
-	private static final int MAX_BODY = 4096;
+	static final int MAX_BODY = 4096;
 
 	private final ViewIntake intake;
 	private final ClientAddresses addresses;
@@ -74,27 +76,43 @@ public class ViewBeacon implements WebFilter {
 		}
 		return DataBufferUtils.join(request.getBody(), MAX_BODY)
 			.onErrorMap(DataBufferLimitException.class, e -> new ContentTooLargeException(e))
-			.switchIfEmpty(Mono.error(() -> Problems.badRequest("The body must be {\"articleId\": \"...\"}.",
-					List.of(new FieldProblem("articleId", "is required")))))
+			.switchIfEmpty(Mono.error(ViewBeacon::noBody))
 			.flatMap(body -> {
-				count(request, read(body));
+				HttpHeaders headers = request.getHeaders();
+				HttpCookie cookie = request.getCookies().getFirst(VISITOR_COOKIE);
+				take(bytes(body), request.getRemoteAddress(), headers.get("X-Forwarded-For"),
+						headers.getFirst(VISITOR_HEADER), cookie != null ? cookie.getValue() : null,
+						headers.getFirst(HttpHeaders.USER_AGENT));
 				exchange.getResponse().setStatusCode(HttpStatus.ACCEPTED);
 				return exchange.getResponse().setComplete();
 			});
 	}
 
-	private String read(DataBuffer body) {
+	private static byte[] bytes(DataBuffer body) {
 		byte[] bytes = new byte[body.readableByteCount()];
 		body.read(bytes);
 		DataBufferUtils.release(body);
-		return json.readValue(bytes, ViewRequest.class).validArticleId();
+		return bytes;
 	}
 
-	private void count(ServerHttpRequest request, String articleId) {
-		HttpHeaders headers = request.getHeaders();
-		byte[] client = addresses.of(request.getRemoteAddress(), headers.get("X-Forwarded-For"));
-		ViewIntake.Outcome outcome = intake.view(articleId, visitorId(request), headers.getFirst(HttpHeaders.USER_AGENT),
-				client, clock.millis());
+	static ProblemException noBody() {
+		return Problems.badRequest("The body must be {\"articleId\": \"...\"}.",
+				List.of(new FieldProblem("articleId", "is required")));
+	}
+
+	/**
+	 * One beacon, whichever way it arrived (here, or the connection's fast path
+	 * {@link BeaconFastPath}): counted, or refused with the problem to answer (400, 503).
+	 *
+	 * @param visitorHeader the page's {@code X-Visitor-Id}, if sent
+	 * @param visitorCookie the {@code nr_vid} cookie's value, if sent
+	 */
+	void take(byte[] body, InetSocketAddress remote, List<String> forwardedFor, String visitorHeader,
+			String visitorCookie, String userAgent) {
+		String articleId = json.readValue(body, ViewRequest.class).validArticleId();
+		byte[] client = addresses.of(remote, forwardedFor);
+		ViewIntake.Outcome outcome = intake.view(articleId, visitorId(visitorHeader, visitorCookie), userAgent, client,
+				clock.millis());
 		if (outcome == ViewIntake.Outcome.OVERLOADED) {
 			throw new IngestOverloaded(properties.counting().retryAfter());
 		}
@@ -105,8 +123,7 @@ public class ViewBeacon implements WebFilter {
 	 * A malformed header is the caller's mistake (400); a malformed cookie is ignored, since any
 	 * page on the domain may have written it.
 	 */
-	private static String visitorId(ServerHttpRequest request) {
-		String header = request.getHeaders().getFirst(VISITOR_HEADER);
+	private static String visitorId(String header, String cookie) {
 		if (header != null) {
 			if (!VisitorKeys.validVisitorId(header)) {
 				throw Problems.badRequest(VISITOR_HEADER + " must be 8 to 64 letters, digits, '_' or '-'.",
@@ -114,10 +131,6 @@ public class ViewBeacon implements WebFilter {
 			}
 			return header;
 		}
-		HttpCookie cookie = request.getCookies().getFirst(VISITOR_COOKIE);
-		if (cookie != null && VisitorKeys.validVisitorId(cookie.getValue())) {
-			return cookie.getValue();
-		}
-		return null;
+		return cookie != null && VisitorKeys.validVisitorId(cookie) ? cookie : null;
 	}
 }
