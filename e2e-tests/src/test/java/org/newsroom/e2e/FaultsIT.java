@@ -49,6 +49,13 @@ class FaultsIT {
 	/** Room for the client's side of a request on a busy two-core machine, on top of the gateway's own limits. */
 	static final Duration CLIENT_SLACK = Duration.ofSeconds(1);
 
+	/**
+	 * How long after a service goes away the gateway may still serve pages it cached while the
+	 * service answered: the Top list is fetched every second, the change logs are read four times
+	 * a second and pages are kept one second once a log cannot be read (docs/gateway.md, Caching).
+	 */
+	static final Duration NOTICED = Duration.ofSeconds(2);
+
 	/** How long after a service is healthy again its full answers may take to return: one breaker pause and slack. */
 	static final Duration RECOVERY = LocalStack.BREAKER_WAIT_IN_OPEN.plusSeconds(3);
 
@@ -121,6 +128,8 @@ class FaultsIT {
 	@Order(2)
 	void withArticleServiceDownPagesAndTheArticleApiAnswer503QuicklyAndRecoverWithoutAGatewayRestart() {
 		stop("article-service");
+		await().atMost(NOTICED).pollInterval(Duration.ofMillis(50))
+			.until(() -> Client.get("/news/" + slug, null).status() == 503);
 		// more requests than the breaker's minimum, so both the refused connection and the open breaker
 		// are seen; all on one keep-alive connection, as a browser sends them (fast 503s one after
 		// another once left a next request unread: docs/security.md, the keep-alive finding)
@@ -254,10 +263,17 @@ class FaultsIT {
 	}
 
 	/**
-	 * Reads the page as JSON and HTML often enough to open the parts' breakers: every answer is
-	 * 200 within the page's time limit, with exactly the named parts missing.
+	 * Once the gateway has noticed (its cached pages last at most {@link #NOTICED} after a
+	 * service goes away), reads the page as JSON and HTML often enough to open the parts'
+	 * breakers: every answer is 200 within the page's time limit, with exactly the named parts
+	 * missing.
 	 */
 	private static void readDegradedPages(Set<String> missing) {
+		await().atMost(NOTICED).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
+			Set<String> degraded = new LinkedHashSet<>();
+			Client.get("/api/pages/articles/" + slug, null).json().get("degraded").forEach(name -> degraded.add(name.asString()));
+			assertThat(degraded).isEqualTo(missing);
+		});
 		for (int i = 0; i < 12; i++) {
 			Client.Response json = timed(() -> Client.get("/api/pages/articles/" + slug, null), LocalStack.pageTimeLimit());
 			assertThat(json.status()).as(json.toString()).isEqualTo(200);

@@ -74,6 +74,9 @@ public class PageCache {
 		Gauge.builder("gateway.page.cache.pages", pages, cache -> cache.estimatedSize())
 			.description("Pages kept in memory")
 			.register(meters);
+		Gauge.builder("gateway.page.cache.blind", this, cache -> cache.blind ? 1 : 0)
+			.description("1 while a change log cannot be read (pages are then kept only briefly)")
+			.register(meters);
 	}
 
 	private static Counter requests(MeterRegistry meters, String result, String description) {

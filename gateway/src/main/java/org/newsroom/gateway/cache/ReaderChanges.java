@@ -107,19 +107,22 @@ class ReaderChanges implements SmartLifecycle {
 
 		@Override
 		public void read(boolean succeeded) {
-			if (succeeded) {
-				if (articleLog) {
-					articlesRead = clock.instant();
-				}
-				else {
-					photosRead = clock.instant();
-				}
+			Instant at = succeeded ? clock.instant() : null;
+			if (articleLog) {
+				articlesRead = at;
+			}
+			else {
+				photosRead = at;
 			}
 			cache.blind(!current());
 		}
 	}
 
-	/** Whether both logs were read within {@code blind-max-age}. */
+	/**
+	 * Whether the last read of both logs succeeded, within {@code blind-max-age}. The first failed
+	 * read makes the cache blind: the service behind that log is most likely down, and pages that
+	 * show its part are to be composed again, degraded, without waiting.
+	 */
 	boolean current() {
 		Instant limit = clock.instant().minus(settings.blindMaxAge());
 		Instant a = articlesRead;

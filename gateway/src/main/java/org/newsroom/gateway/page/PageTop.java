@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.slf4j.Logger;
@@ -29,7 +30,10 @@ import org.springframework.stereotype.Component;
  * <p>An article that stops being published leaves the list here at once ({@link #hide}, from
  * the change log), before ranking-service's next refresh drops it: no page is built with a
  * withdrawn story in its Top 10. {@link #version()} names what readers see of the list (ranks,
- * slugs, headlines), so that the page cache can tell a page built with an older list.
+ * slugs, headlines) and whether it is current, so that the page cache can tell a page built with
+ * an older list, or with a list that ranking-service has since stopped confirming: once a
+ * background fetch fails, pages are composed with the Top 10 missing (the web edition then shows
+ * the last one it had, the app JSON none), within a refresh of ranking-service going away.
  */
 @Component
 public class PageTop implements SmartLifecycle {
@@ -53,6 +57,15 @@ public class PageTop implements SmartLifecycle {
 	private volatile Disposable refresher;
 	private volatile boolean failing;
 
+	/** Counts changes of {@link #hidden}: a version computed before one is computed again. */
+	private final AtomicInteger hiddenChanges = new AtomicInteger();
+
+	/** {@link #version()} as last computed, for the list held and the hidden articles then. */
+	private volatile Computed computed;
+
+	private record Computed(Held held, int hiddenChanges, long version) {
+	}
+
 	PageTop(ServiceCalls calls, ServiceLocations services, PageProperties settings) {
 		this.calls = calls;
 		this.services = services;
@@ -63,7 +76,7 @@ public class PageTop implements SmartLifecycle {
 	/** The list for a page being composed, or a failed part when ranking-service cannot say. */
 	Mono<PageComposer.Part<JsonNode>> part() {
 		Held current = held.get();
-		if (current != null && !isOlderThan(current, settings.topMaxAge())) {
+		if (current != null && isCurrent(current)) {
 			return Mono.just(PageComposer.Part.present(visible(current.list())));
 		}
 		return fetch().map(fetched -> PageComposer.Part.present(visible(fetched.list())))
@@ -82,29 +95,41 @@ public class PageTop implements SmartLifecycle {
 		return Optional.of(visible(last.list()));
 	}
 
-	/** What readers see of the current list, as a number that changes when any of it changes. */
+	/**
+	 * What readers see of the list and whether it is current, as a number that changes when any
+	 * of it changes (asked on every page served from the cache: computed once per change).
+	 */
 	public long version() {
 		Held current = held.get();
 		if (current == null) {
 			return 0;
 		}
-		long version = 17;
-		for (JsonNode item : visible(current.list()).path("items")) {
-			version = version * 31 + item.path("articleId").asString("").hashCode();
-			version = version * 31 + item.path("slug").asString("").hashCode();
-			version = version * 31 + item.path("headline").asString("").hashCode();
+		int changes = hiddenChanges.get();
+		Computed known = computed;
+		if (known == null || known.held() != current || known.hiddenChanges() != changes) {
+			long version = 17;
+			for (JsonNode item : visible(current.list()).path("items")) {
+				version = version * 31 + item.path("articleId").asString("").hashCode();
+				version = version * 31 + item.path("slug").asString("").hashCode();
+				version = version * 31 + item.path("headline").asString("").hashCode();
+			}
+			known = new Computed(current, changes, version == 0 ? 1 : version);
+			computed = known;
 		}
-		return version == 0 ? 1 : version;
+		return isCurrent(current) ? known.version() : ~known.version();
 	}
 
 	/** The article is no longer published: out of the list on every page from now on. */
 	public void hide(String articleId) {
 		hidden.put(articleId, clock.instant().plus(HIDDEN_FOR));
+		hiddenChanges.incrementAndGet();
 	}
 
 	/** The article is published (again). */
 	public void show(String articleId) {
-		hidden.remove(articleId);
+		if (hidden.remove(articleId) != null) {
+			hiddenChanges.incrementAndGet();
+		}
 	}
 
 	/** Drops the held list (tests start from nothing). */
@@ -135,7 +160,9 @@ public class PageTop implements SmartLifecycle {
 			return list;
 		}
 		Instant now = clock.instant();
-		hidden.values().removeIf(until -> until.isBefore(now));
+		if (hidden.values().removeIf(until -> until.isBefore(now))) {
+			hiddenChanges.incrementAndGet();
+		}
 		ObjectNode copy = ((ObjectNode) list).deepCopy();
 		ArrayNode items = copy.putArray("items");
 		int rank = 0;
@@ -147,6 +174,11 @@ public class PageTop implements SmartLifecycle {
 			}
 		}
 		return copy;
+	}
+
+	/** Confirmed by ranking-service lately: no background fetch has failed since, and young enough. */
+	private boolean isCurrent(Held held) {
+		return !failing && !isOlderThan(held, settings.topMaxAge());
 	}
 
 	private boolean isOlderThan(Held held, Duration age) {

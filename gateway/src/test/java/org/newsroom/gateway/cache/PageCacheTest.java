@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPInputStream;
 
 import com.github.tomakehurst.wiremock.http.Fault;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,7 @@ import reactor.core.publisher.Flux;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -70,7 +72,10 @@ class PageCacheTest extends GatewayTestSupport {
 	PageTop top;
 
 	@Autowired
-	org.springframework.boot.web.server.context.WebServerApplicationContext server;
+	WebServerApplicationContext server;
+
+	@Autowired
+	MeterRegistry meters;
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
@@ -195,6 +200,29 @@ class PageCacheTest extends GatewayTestSupport {
 		// about one composition a second (at most blind-max-age apart), never one per read
 		int compositions = articles.findAll(getRequestedFor(urlEqualTo("/api/articles/slug/" + SLUG))).size();
 		assertThat(compositions).isBetween(3, 8);
+		assertThat(meters.get("gateway.page.cache.blind").gauge().value()).as("operators see it").isEqualTo(1);
+	}
+
+	@Test
+	void whenRankingServiceStopsAnsweringCachedPagesLoseTheirTopListWithinARefresh() {
+		assertThat(json("/api/pages/articles/" + SLUG)).contains("\"top\":{").contains("\"degraded\":[]");
+		rankings.stubFor(get(urlPathEqualTo("/api/rankings/top")).willReturn(aResponse().withStatus(500)));
+		// the app JSON then has no Top list and says so; the web page shows the last one it had
+		Awaitility.await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(50))
+			.until(() -> json("/api/pages/articles/" + SLUG).contains("\"degraded\":[\"top\"]"));
+		assertThat(html(PAGE)).contains("Central bank holds rates as export growth slows");
+	}
+
+	@Test
+	void theFirstFailedReadOfAChangeLogEndsTheKeepingOfPages() {
+		assertThat(json("/api/pages/articles/" + SLUG)).contains("\"leadImage\":{");
+		sleep(1100);
+		media.stubFor(get(urlPathEqualTo("/internal/changes")).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+		media.stubFor(get(urlPathEqualTo("/api/media/" + PHOTO_ID)).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+		// media-service is gone: its log's next read (a quarter second) fails, and pages older than
+		// blind-max-age are composed again, without the photo
+		Awaitility.await().atMost(Duration.ofMillis(900)).pollInterval(Duration.ofMillis(50))
+			.until(() -> json("/api/pages/articles/" + SLUG).contains("\"degraded\":[\"leadImage\"]"));
 	}
 
 	@Test
