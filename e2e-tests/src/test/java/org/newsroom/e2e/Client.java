@@ -47,6 +47,11 @@ final class Client {
 		}
 	}
 
+	/** A GET to another address than the suite's gateway (a second gateway replica). */
+	static Response getFrom(String base, String path) {
+		return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20)));
+	}
+
 	static Response get(String path, String token) {
 		return send(request(path, token).GET());
 	}

@@ -111,7 +111,7 @@ public final class LocalStack implements BeforeAllCallback {
 			if (Boolean.parseBoolean(System.getenv("NEWSROOM_E2E_REUSE"))) {
 				return new Running(root, state, false);
 			}
-			for (int port : new int[] { 8080, 8081, 8082, 8083, 8180, STORE_PORT_BASE + 1, STORE_PORT_BASE + 2,
+			for (int port : new int[] { 8080, 8081, 8082, 8083, SecondGateway.PORT, 8180, STORE_PORT_BASE + 1, STORE_PORT_BASE + 2,
 					STORE_PORT_BASE + 3 }) {
 				if (inUse(port)) {
 					throw new IllegalStateException("Port " + port + " is in use: stop the running platform "

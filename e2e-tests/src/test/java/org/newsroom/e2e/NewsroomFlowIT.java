@@ -7,7 +7,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Duration;
-
 import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.BeforeAll;
