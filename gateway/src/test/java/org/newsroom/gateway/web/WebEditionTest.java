@@ -194,7 +194,8 @@ class WebEditionTest extends PageTestSupport {
 	@Test
 	void theStylesheetAndScriptAreServedByTheGatewayItself() {
 		http.get().uri("/assets/newsroom.css").exchange().expectStatus().isOk()
-			.expectHeader().contentTypeCompatibleWith("text/css");
+			.expectHeader().contentTypeCompatibleWith("text/css")
+			.expectHeader().valueEquals("Cache-Control", "max-age=3600, public, stale-while-revalidate=86400");
 		http.get().uri("/assets/newsroom.js").exchange().expectStatus().isOk()
 			.expectHeader().contentTypeCompatibleWith("text/javascript")
 			.expectBody(String.class).value(js -> assertThat(js).contains("nr_vid", "/api/rankings/views")
