@@ -156,13 +156,20 @@ store_port() { # name: the embedded store's port, 0 for any free one
   esac
 }
 
+jvm_options() { # name: the service's own JVM flags (its Dockerfile sets the same)
+  case $1 in
+    # short young collections for Top 10 reads during ingest (ranking-service/Dockerfile says why)
+    ranking-service) echo "-XX:MaxGCPauseMillis=10 -XX:MaxTenuringThreshold=1" ;;
+  esac
+}
+
 start_service() { # name port
   local name=$1 port=$2
   say "starting $name on :$port"
   # shellcheck disable=SC2086
   launch "$name" env SERVER_PORT="$port" NEWSROOM_STORE_DIRECTORY="$DATA/$name" \
     NEWSROOM_STORE_PORT="$(store_port "$name")" \
-    java -Xms64m -Xmx512m ${NEWSROOM_JAVA_OPTS:-} -jar "$ROOT/$name/target/$name.jar"
+    java -Xms64m -Xmx512m $(jvm_options "$name") ${NEWSROOM_JAVA_OPTS:-} -jar "$ROOT/$name/target/$name.jar"
 }
 
 wait_healthy() { # the names to wait for (default: everything)

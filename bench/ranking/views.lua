@@ -1,10 +1,27 @@
 -- Single page views, as readers' browsers send them: each request a new visitor id (so dedupe
 -- does not swallow them) and one of 40 articles. Counts the answers by status.
--- BENCH_DELAY_MS paces each connection (that many ms between its requests) for a steady rate.
-local pace = tonumber(os.getenv("BENCH_DELAY_MS") or "")
-if pace then
+-- BENCH_RATE (requests per second, per wrk thread) offers a steady rate instead of as many as
+-- the connections can send: the n-th request of a thread is due n / BENCH_RATE seconds after its
+-- first, whichever connection sends it (a fixed pause after each answer would offer less and
+-- less as answers slow down). A thread that falls behind catches up by at most 100 ms.
+local rate = tonumber(os.getenv("BENCH_RATE") or "")
+if rate then
+  local ffi = require("ffi")
+  ffi.cdef[[
+    typedef struct { long tv_sec; long tv_nsec; } bench_timespec;
+    int clock_gettime(int clock, bench_timespec *ts);
+  ]]
+  local now = ffi.new("bench_timespec")
+  local function millis()
+    ffi.C.clock_gettime(1, now) -- CLOCK_MONOTONIC
+    return tonumber(now.tv_sec) * 1000 + tonumber(now.tv_nsec) / 1e6
+  end
+  local interval = 1000 / rate
+  local due
   function delay()
-    return pace
+    local t = millis()
+    due = math.max((due or t) + interval, t - 100)
+    return math.max(0, math.floor(due - t))
   end
 end
 local articles = {}
