@@ -269,10 +269,14 @@ class FaultsIT {
 	 * missing.
 	 */
 	private static void readDegradedPages(Set<String> missing) {
+		// the JSON and the HTML page are cached apart, composed a few milliseconds apart, so each
+		// may notice up to that much later than the other
 		await().atMost(NOTICED).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
 			Set<String> degraded = new LinkedHashSet<>();
 			Client.get("/api/pages/articles/" + slug, null).json().get("degraded").forEach(name -> degraded.add(name.asString()));
 			assertThat(degraded).isEqualTo(missing);
+			assertThat(Client.get("/news/" + slug, null).body().contains("class=\"lead-photo\""))
+				.isEqualTo(!missing.contains("leadImage"));
 		});
 		for (int i = 0; i < 12; i++) {
 			Client.Response json = timed(() -> Client.get("/api/pages/articles/" + slug, null), LocalStack.pageTimeLimit());

@@ -31,6 +31,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -57,6 +58,9 @@ import static org.newsroom.gateway.NewsroomFixtures.SLUG;
 		"newsroom.edge.rate-limits.enabled=false", "NEWSROOM_PUBLIC_BASE_URL=" + NewsroomFixtures.BASE_URL,
 		"newsroom.pages.top-refresh=200ms", "newsroom.pages.top-max-age=400ms" })
 @AutoConfigureWebTestClient(timeout = "PT30S")
+// closed after the class: its change-log followers would otherwise go on calling the shared
+// stand-ins while later test classes count the requests those receive
+@DirtiesContext
 class PageCacheTest extends GatewayTestSupport {
 
 	private static final String PAGE = "/news/" + SLUG;

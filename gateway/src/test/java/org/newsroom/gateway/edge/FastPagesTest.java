@@ -24,6 +24,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -46,6 +47,9 @@ import static org.newsroom.gateway.NewsroomFixtures.SLUG;
 		"newsroom.edge.trusted-proxies=127.0.0.1,::1", "newsroom.edge.rate-limits.general.capacity=5",
 		"newsroom.edge.rate-limits.general.per-second=0.2", "NEWSROOM_PUBLIC_BASE_URL=" + NewsroomFixtures.BASE_URL })
 @AutoConfigureWebTestClient(timeout = "PT30S")
+// closed after the class: its change-log followers would otherwise go on calling the shared
+// stand-ins while later test classes count the requests those receive
+@DirtiesContext
 class FastPagesTest extends GatewayTestSupport {
 
 	private static final String PAGE = "/news/" + SLUG;
