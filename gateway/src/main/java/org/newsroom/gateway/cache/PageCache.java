@@ -62,6 +62,8 @@ public class PageCache {
 		this.settings = properties.cache();
 		this.top = top;
 		this.pages = Caffeine.newBuilder()
+			// evictions are done by the thread that reads or adds (no hand-off per request)
+			.executor(Runnable::run)
 			.maximumWeight(settings.maxBytes().toBytes())
 			.weigher((PageKey key, Kept kept) -> kept.page().weight())
 			.build();

@@ -18,7 +18,7 @@ record RouteSettings(String service, DataSize maxBodySize) {
 	 * Parsed once per route object (compared by identity, so a refreshed route is parsed anew and
 	 * the old entry goes with the old object).
 	 */
-	private static final Cache<Route, RouteSettings> PARSED = Caffeine.newBuilder().weakKeys().build();
+	private static final Cache<Route, RouteSettings> PARSED = Caffeine.newBuilder().executor(Runnable::run).weakKeys().build();
 
 	static RouteSettings of(Route route, EdgeProperties defaults) {
 		return PARSED.get(route, key -> parse(key, defaults));

@@ -76,7 +76,7 @@ public class PageTop implements SmartLifecycle {
 	/** The list for a page being composed, or a failed part when ranking-service cannot say. */
 	Mono<PageComposer.Part<JsonNode>> part() {
 		Held current = held.get();
-		if (current != null && isCurrent(current)) {
+		if (current != null && !failing && !isOlderThan(current, settings.topMaxAge())) {
 			return Mono.just(PageComposer.Part.present(visible(current.list())));
 		}
 		return fetch().map(fetched -> PageComposer.Part.present(visible(fetched.list())))
@@ -116,7 +116,8 @@ public class PageTop implements SmartLifecycle {
 			known = new Computed(current, changes, version == 0 ? 1 : version);
 			computed = known;
 		}
-		return isCurrent(current) ? known.version() : ~known.version();
+		// not the list's age: a refresh that is late under load must not make every page stale
+		return failing ? ~known.version() : known.version();
 	}
 
 	/** The article is no longer published: out of the list on every page from now on. */
@@ -174,11 +175,6 @@ public class PageTop implements SmartLifecycle {
 			}
 		}
 		return copy;
-	}
-
-	/** Confirmed by ranking-service lately: no background fetch has failed since, and young enough. */
-	private boolean isCurrent(Held held) {
-		return !failing && !isOlderThan(held, settings.topMaxAge());
 	}
 
 	private boolean isOlderThan(Held held, Duration age) {
