@@ -2,6 +2,7 @@ package org.newsroom.deployment;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,11 +15,15 @@ import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 /**
  * Renders a kustomization with {@code kubectl kustomize} (the same renderer {@code kubectl apply -k}
  * uses) and reads the result into typed Kubernetes objects. Renders each folder once per run.
+ * The prod overlay is rendered as an operator would apply it: from a copy of k8s/ completed with
+ * the secret files it demands ({@link OperatorSecrets}).
  */
 final class Kustomize {
 
 	/** What CI renders: the two overlays, and the base they share. */
 	static final List<String> OVERLAYS = List.of("k8s/overlays/dev", "k8s/overlays/prod");
+
+	static final String PROD = "k8s/overlays/prod";
 
 	private static final Map<String, Manifests> RENDERED = new ConcurrentHashMap<>();
 
@@ -57,20 +62,30 @@ final class Kustomize {
 	}
 
 	private static String runKubectl(String folder) {
+		Path source = folder.equals(PROD) ? OperatorSecrets.completedCopy().resolve(folder) : Repository.path(folder);
+		Result result = attempt(source);
+		if (result.exit() != 0) {
+			throw new IllegalStateException("kubectl kustomize " + folder + " failed:\n" + result.errors());
+		}
+		return result.output();
+	}
+
+	/** What kubectl said when asked to render a folder, whether it could or not. */
+	record Result(int exit, String output, String errors) {
+	}
+
+	static Result attempt(Path folder) {
+		assumeKubectl();
 		try {
-			Process process = new ProcessBuilder("kubectl", "kustomize", Repository.path(folder).toString())
-				.redirectErrorStream(false)
-				.start();
+			Process process = new ProcessBuilder("kubectl", "kustomize", folder.toString()).start();
+			// stderr is small; read it after stdout, which can be large
 			byte[] out = process.getInputStream().readAllBytes();
 			byte[] err = process.getErrorStream().readAllBytes();
 			if (!process.waitFor(120, TimeUnit.SECONDS)) {
 				process.destroyForcibly();
 				throw new IllegalStateException("kubectl kustomize " + folder + " did not finish in 120 s");
 			}
-			if (process.exitValue() != 0) {
-				throw new IllegalStateException("kubectl kustomize " + folder + " failed:\n" + new String(err, StandardCharsets.UTF_8));
-			}
-			return new String(out, StandardCharsets.UTF_8);
+			return new Result(process.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
 		}
 		catch (IOException e) {
 			throw new IllegalStateException("cannot run kubectl", e);

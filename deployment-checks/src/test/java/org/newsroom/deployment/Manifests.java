@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
@@ -127,6 +128,16 @@ final class Manifests {
 			data.putAll(secret.getStringData());
 		}
 		return data;
+	}
+
+	/** A generated Secret's data, by its generator's name (kustomize appends a content hash). */
+	Map<String, String> generatedSecretData(String name) {
+		return of(Secret.class).stream()
+			.map(secret -> secret.getMetadata().getName())
+			.filter(rendered -> rendered.matches(Pattern.quote(name) + "-[a-z0-9]{10}"))
+			.findFirst()
+			.map(this::secretData)
+			.orElseThrow(() -> new AssertionError(folder + " generates no Secret named " + name));
 	}
 
 	/** Every variable set for one of our applications, for the environment check. */
