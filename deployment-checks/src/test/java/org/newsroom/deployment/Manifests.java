@@ -17,6 +17,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 
 /** The objects one overlay renders to, with the lookups the checks need. */
@@ -57,7 +58,7 @@ final class Manifests {
 				folder + " renders no " + type.getSimpleName() + " named " + name));
 	}
 
-	/** Every Deployment, StatefulSet and Job, as the pods they make. */
+	/** Every Deployment, StatefulSet, Job and CronJob, as the pods they make. */
 	List<Workload> workloads() {
 		List<Workload> workloads = new ArrayList<>();
 		of(Deployment.class).forEach(d -> workloads.add(new Workload("Deployment", d.getMetadata().getName(),
@@ -66,6 +67,8 @@ final class Manifests {
 				s.getSpec().getReplicas(), s.getSpec().getTemplate(), s)));
 		of(Job.class).forEach(j -> workloads.add(new Workload("Job", j.getMetadata().getName(), null,
 				j.getSpec().getTemplate(), j)));
+		of(CronJob.class).forEach(c -> workloads.add(new Workload("CronJob", c.getMetadata().getName(), null,
+				c.getSpec().getJobTemplate().getSpec().getTemplate(), c)));
 		return workloads;
 	}
 

@@ -55,11 +55,14 @@ class NetworkPolicyTest {
 			"namespace:monitoring -> ranking-service:9090",
 			"namespace:monitoring -> keycloak:9000");
 
-	/** Production's Keycloak: a cluster of replicas on its own database. */
+	/** Production's Keycloak: a cluster of replicas on its own database; each database's backup. */
 	static final Set<String> NEEDED_IN_PRODUCTION = Set.of(
 			"keycloak -> keycloak:7800",
 			"keycloak -> keycloak:57800",
-			"keycloak -> keycloak-db:5432");
+			"keycloak -> keycloak-db:5432",
+			"mongo-backup-articles -> mongo-articles:27017",
+			"mongo-backup-media -> mongo-media:27017",
+			"mongo-backup-rankings -> mongo-rankings:27017");
 
 	@ParameterizedTest
 	@FieldSource("OVERLAYS")

@@ -9,7 +9,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 
-/** Something that runs pods (a Deployment, StatefulSet or Job), seen through its pod template. */
+/** Something that runs pods (a Deployment, StatefulSet, Job or CronJob), seen through its pod template. */
 record Workload(String kind, String name, Integer replicas, PodTemplateSpec template, HasMetadata owner) {
 
 	PodSpec pod() {
@@ -32,7 +32,7 @@ record Workload(String kind, String name, Integer replicas, PodTemplateSpec temp
 	}
 
 	boolean longRunning() {
-		return !kind.equals("Job");
+		return !kind.equals("Job") && !kind.equals("CronJob");
 	}
 
 	@Override
