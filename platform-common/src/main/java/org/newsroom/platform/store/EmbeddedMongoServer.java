@@ -34,18 +34,24 @@ public final class EmbeddedMongoServer {
 		this.file = file;
 	}
 
-	/** Opens (or creates) the store file and starts listening on the port (0: any free one). */
-	public static EmbeddedMongoServer start(Path file, int port) {
+	/**
+	 * Opens (or creates) the store file and starts listening on the port (0: any free one).
+	 * With {@code writeThrough}, every change is in the file before it is acknowledged
+	 * ({@link WriteThroughBackend}).
+	 */
+	public static EmbeddedMongoServer start(Path file, int port, boolean writeThrough) {
 		try {
 			Files.createDirectories(file.toAbsolutePath().getParent());
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException("Cannot create the embedded store's directory for " + file, e);
 		}
-		MongoServer server = new MongoServer(new H2Backend(file.toString()));
+		H2Backend backend = writeThrough ? new WriteThroughBackend(file.toString()) : new H2Backend(file.toString());
+		MongoServer server = new MongoServer(backend);
 		InetSocketAddress address = bind(server, port);
-		log.info("Embedded MongoDB store {} listening on {}:{} (no spring.mongodb.uri set)", file.toAbsolutePath(),
-				address.getHostString(), address.getPort());
+		log.info("Embedded MongoDB store {} listening on {}:{} (no spring.mongodb.uri set; {})", file.toAbsolutePath(),
+				address.getHostString(), address.getPort(),
+				writeThrough ? "every write committed before it is acknowledged" : "committed once a second");
 		return new EmbeddedMongoServer(server, address, file);
 	}
 
@@ -72,8 +78,8 @@ public final class EmbeddedMongoServer {
 
 	/**
 	 * Closes client connections, stops the server and closes the store file. Bounded: a stuck
-	 * server thread must never keep the JVM from exiting (the file then loses at most the last
-	 * second of writes, which MVStore had not yet committed).
+	 * server thread must never keep the JVM from exiting (every acknowledged write is already in
+	 * the file).
 	 */
 	public void stop() {
 		Thread stopper = new Thread(server::shutdownNow, "embedded-mongo-stop");

@@ -38,7 +38,7 @@ public class EmbeddedStoreAutoConfiguration {
 		}
 		String service = environment.getProperty("spring.application.name", "service");
 		String directory = properties.directory() != null ? properties.directory() : "data/" + service;
-		return EmbeddedMongoServer.start(Path.of(directory, service + ".mv"), properties.port());
+		return EmbeddedMongoServer.start(Path.of(directory, service + ".mv"), properties.port(), properties.writeThrough());
 	}
 
 	@Bean
