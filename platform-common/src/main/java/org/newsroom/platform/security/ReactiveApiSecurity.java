@@ -1,6 +1,10 @@
 package org.newsroom.platform.security;
 
+import org.newsroom.platform.store.StoreBackupAccess;
+import reactor.core.publisher.Mono;
+
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
@@ -32,6 +36,9 @@ public class ReactiveApiSecurity {
 			.authorizeExchange(rules -> {
 				rules.pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
 						"/actuator/prometheus").permitAll();
+				rules.pathMatchers(StoreBackupAccess.PATH)
+					.access((authentication, context) -> Mono.just(new AuthorizationDecision(
+							StoreBackupAccess.allowed(context.getExchange().getRequest().getRemoteAddress()))));
 				serviceRules.customize(rules);
 				rules.pathMatchers(HttpMethod.GET, "/**").permitAll()
 					.pathMatchers(HttpMethod.HEAD, "/**").permitAll()

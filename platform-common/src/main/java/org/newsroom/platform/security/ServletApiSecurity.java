@@ -1,6 +1,9 @@
 package org.newsroom.platform.security;
 
+import org.newsroom.platform.store.StoreBackupAccess;
+
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
@@ -38,6 +41,9 @@ public class ServletApiSecurity {
 			.authorizeHttpRequests(rules -> {
 				rules.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
 						"/actuator/prometheus", "/error").permitAll();
+				rules.requestMatchers(StoreBackupAccess.PATH)
+					.access((authentication, context) -> new AuthorizationDecision(
+							StoreBackupAccess.allowed(context.getRequest().getRemoteAddr())));
 				serviceRules.customize(rules);
 				rules.requestMatchers(HttpMethod.GET, "/**").permitAll()
 					.requestMatchers(HttpMethod.HEAD, "/**").permitAll()

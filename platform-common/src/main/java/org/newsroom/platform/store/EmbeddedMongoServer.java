@@ -1,11 +1,13 @@
 package org.newsroom.platform.store;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.zip.ZipOutputStream;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
@@ -25,11 +27,13 @@ public final class EmbeddedMongoServer {
 	private static final Duration STOP_TIMEOUT = Duration.ofSeconds(15);
 
 	private final MongoServer server;
+	private final H2Backend backend;
 	private final InetSocketAddress address;
 	private final Path file;
 
-	private EmbeddedMongoServer(MongoServer server, InetSocketAddress address, Path file) {
+	private EmbeddedMongoServer(MongoServer server, H2Backend backend, InetSocketAddress address, Path file) {
 		this.server = server;
+		this.backend = backend;
 		this.address = address;
 		this.file = file;
 	}
@@ -52,15 +56,16 @@ public final class EmbeddedMongoServer {
 		log.info("Embedded MongoDB store {} listening on {}:{} (no spring.mongodb.uri set; {})", file.toAbsolutePath(),
 				address.getHostString(), address.getPort(),
 				writeThrough ? "every write committed before it is acknowledged" : "committed once a second");
-		return new EmbeddedMongoServer(server, address, file);
+		return new EmbeddedMongoServer(server, backend, address, file);
 	}
 
 	/** A store that keeps nothing after the process ends. */
 	public static EmbeddedMongoServer startInMemory(int port) {
-		MongoServer server = new MongoServer(H2Backend.inMemory());
+		H2Backend backend = H2Backend.inMemory();
+		MongoServer server = new MongoServer(backend);
 		InetSocketAddress address = bind(server, port);
 		log.info("Embedded in-memory MongoDB store listening on {}:{}", address.getHostString(), address.getPort());
-		return new EmbeddedMongoServer(server, address, null);
+		return new EmbeddedMongoServer(server, backend, address, null);
 	}
 
 	private static InetSocketAddress bind(MongoServer server, int port) {
@@ -74,6 +79,26 @@ public final class EmbeddedMongoServer {
 
 	public int port() {
 		return address.getPort();
+	}
+
+	/** Whether there is a file to back up (not an in-memory store). */
+	public boolean persistent() {
+		return file != null;
+	}
+
+	/**
+	 * Writes a consistent copy of the store file, as a zip archive of one entry, while the store
+	 * goes on taking writes: MVStore's own hot backup, which stops reusing free space in the file
+	 * while it copies, so that the last committed version it copies is whole. The entry is the
+	 * store file to put back in place of the live one ({@code run-local.sh --restore}).
+	 */
+	public void backup(OutputStream out) throws IOException {
+		if (file == null) {
+			throw new IllegalStateException("an in-memory store has no file to back up");
+		}
+		ZipOutputStream zip = new ZipOutputStream(out);
+		backend.getMvStore().getFileStore().backup(zip);
+		zip.finish();
 	}
 
 	/**

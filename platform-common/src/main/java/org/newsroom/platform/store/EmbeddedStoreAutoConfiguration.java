@@ -42,6 +42,12 @@ public class EmbeddedStoreAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.annotation.Endpoint")
+	StoreBackupEndpoint storeBackupEndpoint(EmbeddedMongoServer server) {
+		return new StoreBackupEndpoint(server);
+	}
+
+	@Bean
 	MongoConnectionDetails embeddedMongoConnectionDetails(EmbeddedMongoServer server) {
 		ConnectionString connection = new ConnectionString(server.connectionString());
 		return () -> connection;
