@@ -10,6 +10,10 @@
 #   ./run-local.sh --stop-service NAME / --start-service NAME
 #                               stop or start one of a detached run's services, or keycloak
 #                               (fault drills); start waits until it answers again
+#   ./run-local.sh --backup DIR copy each service's embedded store into DIR/NAME.zip while the
+#                               platform runs (a consistent copy: MVStore's own hot backup)
+#   ./run-local.sh --restore DIR put those copies back: stops the services and the gateway,
+#                               replaces their stores, starts again what was running
 #   --no-build                  use the jars already in */target (the end-to-end suite does)
 #   --demo                      load the demo newsroom even if the stores are not empty
 #                               (by default it is loaded only into empty stores, on a first run)
@@ -303,6 +307,52 @@ start_one() { # name: start one service (or keycloak) of a running stack again a
   say "$name is up"
 }
 
+STORES=(article-service media-service ranking-service)
+
+backup() { # dir: each running service's store, copied while it runs, into DIR/NAME.zip
+  local dir=$1 name port
+  mkdir -p "$dir"
+  for name in "${STORES[@]}"; do
+    pid_alive "$STATE/pids/$name.pid" || die "$name is not running: start the platform first (--detach)"
+  done
+  for name in "${STORES[@]}"; do
+    port=$(service_port "$name")
+    # written aside first: a failed copy must never replace a good one
+    curl -fsS -o "$dir/$name.zip.partial" "http://localhost:$port/actuator/storebackup" \
+      || die "$name did not answer its backup (see $STATE/logs/$name.log)"
+    unzip -tq "$dir/$name.zip.partial" > /dev/null || die "$name's backup is not a whole archive"
+    mv "$dir/$name.zip.partial" "$dir/$name.zip"
+    say "$name: $(du -h "$dir/$name.zip" | cut -f1) in $dir/$name.zip"
+  done
+}
+
+restore() { # dir: put DIR/NAME.zip back as each service's store; what was running runs again
+  local dir=$1 name entry
+  local -a running=()
+  for name in "${STORES[@]}"; do
+    [[ -f $dir/$name.zip ]] || die "$dir/$name.zip is missing: nothing was restored"
+    unzip -tq "$dir/$name.zip" > /dev/null || die "$dir/$name.zip is not a whole archive: nothing was restored"
+  done
+  # the gateway too: its cached pages may show what the restore takes away
+  for entry in "${SERVICES[@]}"; do
+    name=${entry%%:*}
+    pid_alive "$STATE/pids/$name.pid" && running+=("$name")
+  done
+  for name in gateway "${STORES[@]}"; do stop_one "$name"; done
+  for name in "${STORES[@]}"; do
+    mkdir -p "$DATA/$name"
+    unzip -p "$dir/$name.zip" > "$DATA/$name/$name.mv.restoring"
+    mv "$DATA/$name/$name.mv.restoring" "$DATA/$name/$name.mv"
+    say "$name: store restored from $dir/$name.zip"
+  done
+  STOP_ALL_ON_FAILURE=false
+  for entry in "${SERVICES[@]}"; do
+    name=${entry%%:*}
+    [[ " ${running[*]} " == *" $name "* ]] && start_service "$name" "${entry##*:}"
+  done
+  (( ${#running[@]} == 0 )) || wait_healthy "${running[@]}"
+}
+
 known_name() { # name: a service of the stack, or keycloak
   [[ $1 == keycloak ]] || service_port "$1" > /dev/null
 }
@@ -318,6 +368,9 @@ while (( $# > 0 )); do
     --stop-service|--start-service)
       (( $# > 0 )) || die "$arg needs a service name"
       action=$arg; target=$1; shift ;;
+    --backup|--restore)
+      (( $# > 0 )) || die "$arg needs a directory"
+      action=$arg; target=$1; shift ;;
     --detach) detach=true ;;
     --no-build) do_build=false ;;
     --demo) demo=true ;;
@@ -331,6 +384,8 @@ done
 case $action in
   --stop-service) known_name "$target"; stop_one "$target" ;;
   --start-service) start_one "$target" ;;
+  --backup) backup "$target" ;;
+  --restore) restore "$target" ;;
   stop) stop_all ;;
   status) status ;;
   start) start "$detach" "$do_build" "$demo" ;;

@@ -56,8 +56,33 @@ final class Client {
 		return send(request(path, token).GET());
 	}
 
+	/** The body's bytes as sent, for binary answers (a photo's original, a rendition); null unless 200. */
+	static byte[] bytes(String path, String token) {
+		try {
+			HttpResponse<byte[]> response = HTTP.send(request(path, token).GET().build(),
+					HttpResponse.BodyHandlers.ofByteArray());
+			return response.statusCode() == 200 ? response.body() : null;
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+	}
+
 	static Response send(String method, String path, String token, String json) {
-		HttpRequest.Builder request = request(path, token).header("Content-Type", "application/json");
+		return send(request(path, token), method, json);
+	}
+
+	/** A write of the version {@code etag} names (optimistic concurrency: 412 if it is not current). */
+	static Response sendIfMatch(String method, String path, String token, String etag, String json) {
+		return send(request(path, token).header("If-Match", etag), method, json);
+	}
+
+	private static Response send(HttpRequest.Builder request, String method, String json) {
+		request.header("Content-Type", "application/json");
 		return send(request.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
 				: HttpRequest.BodyPublishers.ofString(json)));
 	}

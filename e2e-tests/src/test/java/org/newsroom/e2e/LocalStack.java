@@ -63,6 +63,44 @@ public final class LocalStack implements BeforeAllCallback {
 		requireOwned().script("--stop-service", name);
 	}
 
+	/**
+	 * Kills one service with {@code SIGKILL}, as the OOM killer or a lost node would: no shutdown
+	 * hook runs, nothing is flushed or closed. Returns once the process is gone.
+	 */
+	static void killService(String name) {
+		requireOwned();
+		Path pidFile = stateDirectory().resolve("pids").resolve(name + ".pid");
+		try {
+			long pid = Long.parseLong(Files.readString(pidFile).trim());
+			ProcessHandle process = ProcessHandle.of(pid)
+				.orElseThrow(() -> new IllegalStateException(name + " (pid " + pid + ") is not running"));
+			process.destroyForcibly();
+			process.onExit().get(20, TimeUnit.SECONDS);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		catch (Exception e) {
+			throw new IllegalStateException(name + " did not die", e);
+		}
+	}
+
+	/** {@code run-local.sh --backup DIR}: a copy of every service's store, taken while they run. */
+	static void backUp(Path directory) {
+		int exit = requireOwned().script("--backup", directory.toString());
+		if (exit != 0) {
+			throw new IllegalStateException("the backup failed (exit " + exit + ")");
+		}
+	}
+
+	/** {@code run-local.sh --restore DIR}: the stores put back; returns once the stack answers again. */
+	static void restore(Path directory) {
+		int exit = requireOwned().script("--restore", directory.toString());
+		if (exit != 0) {
+			throw new IllegalStateException("the restore failed (exit " + exit + ")");
+		}
+	}
+
 	/** Starts a stopped service (or {@code keycloak}) again and waits until it is healthy. */
 	static void startService(String name) {
 		int exit = requireOwned().script("--start-service", name);
