@@ -110,6 +110,12 @@ load() {
   echo "$result $non2xx"
 }
 
+# On a shared machine other work takes cores from the runs: the CPU time the whole machine spent
+# busy, less this script's and everything it started (waited-for children count in its cutime and
+# cstime), is what others used, printed with the figures.
+busy_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat; }
+own_ticks() { awk '{ print $14 + $15 + $16 + $17 }' "/proc/$$/stat"; }
+BUSY_START=$(busy_ticks); OWN_START=$(own_ticks); WALL_START=$(date +%s)
 declare -A R
 NOTES=()
 for config in before after; do
@@ -153,4 +159,9 @@ for kind in article photo; do
   NOTES+=("$label: $b_n answers before, $a_n after; not 2xx: $b_bad before, $a_bad after")
 done
 printf '%s\n' "${NOTES[@]}"
+others=$(( $(busy_ticks) - BUSY_START - ($(own_ticks) - OWN_START) ))
+awk -v t="$others" -v s="$(( $(date +%s) - WALL_START ))" -v n="$(nproc)" -v hz="$(getconf CLK_TCK)" 'BEGIN {
+  share = t / hz / (s * n) * 100; if (share < 0) share = 0
+  printf "other processes used %.0f%% of the machine'"'"'s CPU during the runs%s\n", share,
+    (share > 10 ? ": the figures carry that, run again when the machine is quiet" : "") }'
 echo "photo: an 800x533 JPEG of $PHOTO_BYTES bytes, with a comment of its own in every request"
