@@ -77,6 +77,55 @@ class ArticleEditingTest extends ArticleServiceTest {
 	}
 
 	@Test
+	void whatAGetAnswersIsAcceptedBackByAPutAndChangesNothing() {
+		String id = create("""
+				{"headline": "Typhoon turns north", "deck": "Ferries stay in port", "summary": "The storm weakens.",
+				 "section": "national", "tags": ["weather", "태풍"], "byline": ["Kim Min-ji"], "source": "Yonhap",
+				 "dateline": "BUSAN", "language": "en", "leadMediaId": "6752c1e0a4b2c93d1f0e4a11",
+				 "body": [{"type": "paragraph", "text": "Winds **eased** overnight."},
+				          {"type": "heading", "text": "At the port"},
+				          {"type": "quote", "text": "We wait.", "attribution": "A ferry captain"},
+				          {"type": "image", "mediaId": "6752c1e0a4b2c93d1f0e4a12", "caption": "The harbour"},
+				          {"type": "embed", "url": "https://example.com/map"}]}""");
+		String answered = getAsEditor("/api/articles/{id}", id).expectStatus().isOk()
+			.expectBody(String.class).returnResult().getResponseBody();
+		Map<?, ?> before = articleAsEditor(id);
+
+		put(id, "\"0\"", answered).expectStatus().isOk();
+
+		Map<?, ?> after = articleAsEditor(id);
+		for (String field : List.of("headline", "deck", "summary", "section", "tags", "byline", "source", "dateline",
+				"language", "leadMediaId", "body")) {
+			assertThat(after.get(field)).as(field).isEqualTo(before.get(field));
+		}
+		for (Object block : (List<?>) after.get("body")) {
+			assertThat(((Map<?, ?>) block).containsKey("image")).as("a stray \"image\" in " + block).isFalse();
+		}
+	}
+
+	@Test
+	void fieldsOnlyTheServiceSetsMayComeBackButNotChanged() {
+		String id = create("Bridge reopens", "national");
+		String body = "{\"headline\": \"Bridge reopens early\", \"section\": \"national\", ";
+		put(id, "\"0\"", body + "\"status\": \"PUBLISHED\"}").expectStatus().isBadRequest()
+			.expectBody().jsonPath("$.errors[0].field").isEqualTo("status");
+		put(id, "\"0\"", body + "\"id\": \"6752c1e0a4b2c93d1f0e4a11\"}").expectStatus().isBadRequest()
+			.expectBody().jsonPath("$.errors[0].field").isEqualTo("id");
+		put(id, "\"0\"", body + "\"slug\": \"my-own-slug\"}").expectStatus().isBadRequest()
+			.expectBody().jsonPath("$.errors[0].field").isEqualTo("slug");
+		put(id, "\"0\"", body + "\"version\": 7}").expectStatus().isBadRequest()
+			.expectBody().jsonPath("$.errors[0].field").isEqualTo("version");
+		put(id, "\"0\"", body + "\"seo\": {\"$where\": \"1\"}, \"nonsense\": 1}").expectStatus().isBadRequest()
+			.expectBody().jsonPath("$.errors[0].field").isEqualTo("nonsense");
+		assertThat(articleAsEditor(id).get("headline")).isEqualTo("Bridge reopens");
+		assertThat(version(id)).isZero();
+
+		put(id, "\"0\"", body + "\"status\": \"DRAFT\", \"version\": 0, \"id\": \"" + id + "\"}").expectStatus().isOk();
+		// an editor whose copy is older than the article gets the conflict, whatever else differs
+		put(id, "\"0\"", body + "\"status\": \"PUBLISHED\"}").expectStatus().isEqualTo(412);
+	}
+
+	@Test
 	void theSlugFollowsTheHeadlineUntilFirstPublicationThenStays() {
 		String id = create("Typhoon nears Jeju", "national");
 		put(id, "\"0\"", "{\"headline\": \"Typhoon Khanun nears Jeju\", \"section\": \"national\"}").expectStatus().isOk()

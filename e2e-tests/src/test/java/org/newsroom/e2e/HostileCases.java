@@ -226,8 +226,9 @@ final class HostileCases {
 				ARTICLES, 422);
 		problem("update {$set: {status: PUBLISHED}}", HostileRequest.json("PUT", p + "/" + f.draft(),
 				"{\"$set\": {\"status\": \"PUBLISHED\"}}").token(f.editor()).header("If-Match", "\"1\""), ARTICLES, 400);
+		// at the draft's own version, so that the status, not the version, is what is refused
 		problem("update with status field", HostileRequest.json("PUT", p + "/" + f.draft(), "{\"headline\": \"x\", \"section\": "
-				+ "\"world\", \"status\": \"PUBLISHED\"}").token(f.editor()).header("If-Match", "\"1\""), ARTICLES, 400);
+				+ "\"world\", \"status\": \"PUBLISHED\"}").token(f.editor()).header("If-Match", "\"0\""), ARTICLES, 400);
 		for (String query : List.of("section[$ne]=x", "tag=$where", "source[$gt]=", "tag[$regex]=.*",
 				"cursor=%7B%22%24gt%22%3A%22%22%7D", "author=$ne", "status[$ne]=DRAFT", "size[$gt]=0")) {
 			problem("list ?" + query, get(p + "?" + query), null, 400, 401);

@@ -67,13 +67,17 @@ class ArticleController {
 		return read(newsroom.readableBySlug(slug, caller), caller, request);
 	}
 
-	/** Replaces the article's content; {@code If-Match} must carry the ETag of the version edited. */
+	/**
+	 * Replaces the article's content; {@code If-Match} must carry the ETag of the version edited.
+	 * The body may be the article as GET answered it, edited ({@link ArticleReplacement}).
+	 */
 	@PutMapping("/{id}")
 	ResponseEntity<ArticleView> update(@PathVariable String id,
-			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, @RequestBody ArticleDraft draft,
-			Authentication caller) {
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+			@RequestBody ArticleReplacement replacement, Authentication caller) {
 		Newsroom.checkId(id);
 		long version = VersionPreconditions.required(ifMatch);
+		ArticleDraft draft = replacement.draftOf(newsroom.find(id), version);
 		Article article = newsroom.update(id, version, draft, Callers.name(caller));
 		return ResponseEntity.ok().eTag(VersionPreconditions.etag(article)).body(pages.view(article, true));
 	}

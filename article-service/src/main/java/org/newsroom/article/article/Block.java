@@ -1,6 +1,7 @@
 package org.newsroom.article.article;
 
 import org.newsroom.platform.text.InlineMarkup;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -19,6 +20,8 @@ public record Block(String type, String text, String attribution, String mediaId
 	public static final String IMAGE = "image";
 	public static final String EMBED = "embed";
 
+	/** Not part of the JSON: written out, it came back in a PUT as an unknown field. */
+	@JsonIgnore
 	public boolean isImage() {
 		return IMAGE.equals(type);
 	}
