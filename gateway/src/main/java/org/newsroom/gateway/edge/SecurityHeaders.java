@@ -11,9 +11,10 @@ import org.springframework.http.MediaType;
  * images (the web edition has no inline script, no third-party script, font or CDN); other
  * answers get one that allows nothing. HSTS only when the request came over TLS, directly or
  * per a trusted proxy: sending it over plain HTTP means nothing and breaks local runs. Written by
- * {@link EdgeEntry} just before an answer's headers go out.
+ * {@link EdgeEntry} just before an answer's headers go out. The desk's answers get their own
+ * policy ({@link #deskPolicy}) from the desk's security chain.
  */
-final class SecurityHeaders {
+public final class SecurityHeaders {
 
 	static final String HTML_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
 			+ "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
@@ -28,11 +29,21 @@ final class SecurityHeaders {
 	private SecurityHeaders() {
 	}
 
+	/**
+	 * The desk's pages: the web edition's policy, except that forms may also go to Keycloak,
+	 * since browsers apply {@code form-action} to the redirects after a form is sent, and
+	 * sign-out is a form whose answer sends the browser on to Keycloak's end of session.
+	 */
+	public static String deskPolicy(String signInOrigin) {
+		return HTML_POLICY.replace("form-action 'self'", "form-action 'self' " + signInOrigin);
+	}
+
 	static void write(HttpHeaders headers, String path, boolean overTls, boolean notModified) {
 		MediaType type = headers.getContentType();
 		boolean html = type != null && MediaType.TEXT_HTML.isCompatibleWith(type);
 		// a 304 without a type must not replace the policy of the page the browser keeps
-		write(headers::set, html, path, overTls, notModified && type == null);
+		// the desk's security chain writes the desk's own policy on all of its answers
+		write(headers::set, html, path, overTls, path.startsWith("/desk") || notModified && type == null);
 		if (!overTls) {
 			headers.remove("Strict-Transport-Security");
 		}

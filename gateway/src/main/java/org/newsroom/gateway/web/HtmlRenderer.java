@@ -17,10 +17,11 @@ import org.springframework.web.server.ServerWebExchange;
 /**
  * Renders a web edition template to bytes, so a page can be kept and sent again as it is.
  * Thymeleaf's web context of the request that composes the page is used only for building links
- * (no page reads the request itself), so the bytes are the same for every reader.
+ * (no page reads the request itself), so the bytes are the same for every reader. The desk's pages
+ * (desk/) are rendered the same way but never kept.
  */
 @Component
-class HtmlRenderer {
+public class HtmlRenderer {
 
 	private final ISpringWebFluxTemplateEngine templates;
 	private final SpringWebFluxWebApplication application = SpringWebFluxWebApplication
@@ -30,7 +31,7 @@ class HtmlRenderer {
 		this.templates = templates;
 	}
 
-	byte[] render(ServerWebExchange exchange, String template, Map<String, Object> model) {
+	public byte[] render(ServerWebExchange exchange, String template, Map<String, Object> model) {
 		IWebExchange web = application.buildExchange(exchange, Locale.ENGLISH, MediaType.TEXT_HTML, StandardCharsets.UTF_8);
 		return templates.process(template, new WebContext(web, Locale.ENGLISH, model)).getBytes(StandardCharsets.UTF_8);
 	}
