@@ -71,6 +71,11 @@ class KeycloakRealmTest {
 				c.set("webOrigins", JSON.createArrayNode().add("${NEWSROOM_PUBLIC_BASE_URL}"));
 				((ObjectNode) c.get("attributes")).put("post.logout.redirect.uris", "${NEWSROOM_PUBLIC_BASE_URL}/*");
 			}
+			if (id.equals("news-desk")) {
+				// the site's own address only: no local or development host may receive an editor's code
+				c.set("redirectUris", JSON.createArrayNode().add("${NEWSROOM_PUBLIC_BASE_URL}/login/oauth2/code/news-desk"));
+				((ObjectNode) c.get("attributes")).put("post.logout.redirect.uris", "${NEWSROOM_PUBLIC_BASE_URL}/");
+			}
 			if (id.equals("news-internal")) {
 				c.put("secret", "${NEWS_INTERNAL_CLIENT_SECRET}");
 			}
@@ -83,6 +88,28 @@ class KeycloakRealmTest {
 		}
 
 		assertThat(production).isEqualTo(expected);
+	}
+
+	@Test
+	void theDeskSignsInWithTheCodeFlowAndPkceOnlyAndComesBackToTheGatewaysCallback() {
+		for (String file : List.of(REALM, PRODUCTION)) {
+			JsonNode desk = null;
+			for (JsonNode client : JSON.readTree(Repository.read(file)).get("clients")) {
+				if (client.get("clientId").asString().equals("news-desk")) {
+					desk = client;
+				}
+			}
+			assertThat(desk).as(file).isNotNull();
+			assertThat(desk.get("standardFlowEnabled").asBoolean()).as(file).isTrue();
+			assertThat(desk.get("implicitFlowEnabled").asBoolean()).as(file).isFalse();
+			// nobody types a password into the desk's code: Keycloak's own page takes it
+			assertThat(desk.get("directAccessGrantsEnabled").asBoolean()).as(file).isFalse();
+			assertThat(desk.get("attributes").get("pkce.code.challenge.method").asString()).as(file).isEqualTo("S256");
+			// exact callbacks, no wildcard: the gateway's oauth2Login callback for this registration
+			desk.get("redirectUris").forEach(uri -> assertThat(uri.asString()).as(file)
+				.endsWith("/login/oauth2/code/news-desk").doesNotContain("*"));
+			assertThat(desk.get("protocolMappers").toString()).as("tokens the services accept").contains("news-api");
+		}
 	}
 
 	@Test
