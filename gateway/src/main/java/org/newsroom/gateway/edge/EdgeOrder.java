@@ -15,7 +15,8 @@ import org.springframework.core.Ordered;
  * token work ({@link AuthFailureGuard})</li>
  * <li>{@link #SECURITY}: Spring Security (tokens, roles, CORS), only for requests that carry
  * credentials, change something, come cross-origin or read editor-only paths
- * (config/EdgeSecurityConfig)</li>
+ * (config/EdgeSecurityConfig); the desk's paths meet the desk's own chain first (desk/DeskSecurity:
+ * sign-in, session, CSRF)</li>
  * <li>{@link #RATE_LIMIT}: per-client budgets ({@link RateLimitFilter})</li>
  * <li>{@link #PAGES}: readers' pages the page cache holds current are answered from memory
  * (cache/PageServer)</li>
