@@ -1,6 +1,7 @@
 package org.newsroom.gateway.desk;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 
 import org.newsroom.gateway.web.HtmlRenderer;
@@ -33,7 +34,7 @@ class DeskPages {
 	Mono<ResponseEntity<byte[]>> page(ServerWebExchange exchange, HttpStatus status, String template,
 			Map<String, Object> model) {
 		return csrfToken(exchange).map(token -> {
-			Map<String, Object> withToken = new java.util.HashMap<>(model);
+			Map<String, Object> withToken = new HashMap<>(model);
 			withToken.put("csrf", token);
 			return ResponseEntity.status(status)
 				.contentType(HTML)

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.TimeoutException;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.newsroom.gateway.page.ServiceLocations;
@@ -122,6 +123,6 @@ class DeskStories {
 	}
 
 	private static boolean unanswered(Throwable error) {
-		return error instanceof WebClientException || error instanceof java.util.concurrent.TimeoutException;
+		return error instanceof WebClientException || error instanceof TimeoutException;
 	}
 }
