@@ -9,6 +9,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * The gateway's surroundings in tests: WireMock stands in for the three services and for
  * Keycloak's key set. Shared by the test classes (one set of servers per test JVM); each test
@@ -43,6 +45,17 @@ public abstract class GatewayTestSupport {
 		for (WireMockServer service : new WireMockServer[] { articles, media, rankings }) {
 			service.resetAll();
 		}
+	}
+
+	/**
+	 * That no request reached {@code service}, listing those that did. Change-log reads are left
+	 * out: a page-cache test's gateway may still be reading the stand-ins while another test runs.
+	 */
+	protected static void assertNothingReached(WireMockServer service) {
+		assertThat(service.getAllServeEvents())
+			.extracting(event -> event.getRequest().getMethod() + " " + event.getRequest().getUrl())
+			.filteredOn(request -> !request.startsWith("GET /internal/changes"))
+			.isEmpty();
 	}
 
 	private static WireMockServer started() {
