@@ -48,6 +48,17 @@ class DeskIT {
 			String row = browser.findElement(By.xpath("//table[@data-stories]//tr[td[normalize-space()='" + headline
 					+ "']]")).getText();
 			assertThat(row).contains(headline, "national", "DRAFT", "by editor1");
+			// what readers read, beside the list: each list shown (with view counts) or empty, never unavailable
+			for (String ranking : new String[] { "top", "trending" }) {
+				var panel = browser.findElement(By.cssSelector("aside [data-ranking='" + ranking + "']"));
+				assertThat(panel.getText()).as(ranking).doesNotContain("Not available");
+				if (panel.findElements(By.tagName("li")).isEmpty()) {
+					assertThat(panel.getText()).as(ranking).contains("No views yet");
+				}
+				else {
+					assertThat(panel.findElement(By.tagName("li")).getText()).as(ranking).containsPattern("[0-9,]+ views");
+				}
+			}
 
 			// the browser holds the session cookie only, out of scripts' reach, and no token anywhere
 			JavascriptExecutor script = browser;

@@ -27,11 +27,13 @@ class DeskController {
 	private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", Locale.ENGLISH);
 
 	private final DeskStories stories;
+	private final DeskRankings rankings;
 	private final DeskPages pages;
 	private final ZoneId newsroomZone;
 
-	DeskController(DeskStories stories, DeskPages pages, WebProperties web) {
+	DeskController(DeskStories stories, DeskRankings rankings, DeskPages pages, WebProperties web) {
 		this.stories = stories;
+		this.rankings = rankings;
 		this.pages = pages;
 		this.newsroomZone = web.timeZone();
 	}
@@ -39,9 +41,11 @@ class DeskController {
 	@GetMapping({ "/desk", "/desk/" })
 	Mono<ResponseEntity<byte[]>> storyList(ServerWebExchange exchange) {
 		return exchange.<OAuth2AuthenticationToken>getPrincipal()
-			.flatMap(editor -> stories.newest(editor, exchange).flatMap(list -> pages.page(exchange, HttpStatus.OK,
-					"desk", Map.of("userName", editor.getName(), "admin", hasRole(editor, RealmRoles.ADMIN), "stories",
-							list.rows().stream().map(this::line).toList(), "storiesAvailable", list.available()))))
+			.flatMap(editor -> Mono.zip(stories.newest(editor, exchange), rankings.panel())
+				.flatMap(found -> pages.page(exchange, HttpStatus.OK, "desk",
+						Map.of("userName", editor.getName(), "admin", hasRole(editor, RealmRoles.ADMIN), "stories",
+								found.getT1().rows().stream().map(this::line).toList(), "storiesAvailable",
+								found.getT1().available(), "top", found.getT2().top(), "trending", found.getT2().trending()))))
 			// the tokens are gone (revoked, refresh expired): a new sign-in gets new ones
 			.onErrorResume(DeskStories.SignInAgain.class,
 					gone -> Mono.just(ResponseEntity.status(HttpStatus.FOUND).location(URI.create(DeskSecurity.SIGN_IN)).build()));
