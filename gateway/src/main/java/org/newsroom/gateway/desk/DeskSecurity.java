@@ -37,7 +37,7 @@ import org.springframework.security.web.server.authentication.RedirectServerAuth
 import org.springframework.security.web.server.authentication.logout.DelegatingServerLogoutHandler;
 import org.springframework.security.web.server.authentication.logout.SecurityContextServerLogoutHandler;
 import org.springframework.security.web.server.authentication.logout.ServerLogoutHandler;
-import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher.MatchResult;
 import org.springframework.web.server.WebSession;
 
 /**
@@ -76,8 +76,9 @@ class DeskSecurity {
 		endKeycloakSession.setPostLogoutRedirectUri(site + "/");
 		RedirectServerAuthenticationSuccessHandler backToDesk = new RedirectServerAuthenticationSuccessHandler("/desk");
 		return http
-			.securityMatcher(ServerWebExchangeMatchers.pathMatchers("/desk", "/desk/**", "/oauth2/**",
-					"/login/oauth2/**", SIGN_OUT))
+			// every request meets this matcher first: a prefix test, not pattern matchers
+			.securityMatcher(exchange -> isDeskPath(exchange.getRequest().getPath().pathWithinApplication().value())
+					? MatchResult.match() : MatchResult.notMatch())
 			.authorizeExchange(rules -> rules
 				.pathMatchers(SIGN_IN_FAILED).permitAll()
 				.pathMatchers("/desk", "/desk/**").hasRole(RealmRoles.EDITOR)
@@ -100,6 +101,15 @@ class DeskSecurity {
 			.httpBasic(basic -> basic.disable())
 			.formLogin(form -> form.disable())
 			.build();
+	}
+
+	/** The desk, and the sign-in and sign-out endpoints: what this chain handles. */
+	static boolean isDeskPath(String path) {
+		return under(path, "/desk") || under(path, "/oauth2") || under(path, "/login/oauth2") || path.equals(SIGN_OUT);
+	}
+
+	private static boolean under(String path, String prefix) {
+		return path.startsWith(prefix) && (path.length() == prefix.length() || path.charAt(prefix.length()) == '/');
 	}
 
 	/** The session goes with its tokens (kept in it) and its CSRF token. */

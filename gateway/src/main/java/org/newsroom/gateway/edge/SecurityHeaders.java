@@ -43,7 +43,8 @@ public final class SecurityHeaders {
 		boolean html = type != null && MediaType.TEXT_HTML.isCompatibleWith(type);
 		// a 304 without a type must not replace the policy of the page the browser keeps
 		// the desk's security chain writes the desk's own policy on all of its answers
-		write(headers::set, html, path, overTls, path.startsWith("/desk") || notModified && type == null);
+		boolean desk = path.equals("/desk") || path.startsWith("/desk/");
+		write(headers::set, html, path, overTls, desk || notModified && type == null);
 		if (!overTls) {
 			headers.remove("Strict-Transport-Security");
 		}
