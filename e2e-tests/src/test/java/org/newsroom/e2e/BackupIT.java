@@ -9,7 +9,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,7 +26,7 @@ class BackupIT {
 	@Test
 	void aRestoreBringsBackExactlyWhatTheBackupHeldWhileThePlatformRan() throws IOException {
 		String editor = Client.token("editor1");
-		Client.Response kept = Client.send("POST", "/api/articles", editor, article("Backup drill: the harbour wall").toString());
+		Client.Response kept = Client.send("POST", "/api/articles", editor, Drafts.article("Backup drill: the harbour wall").toString());
 		assertThat(kept.status()).as(kept.toString()).isEqualTo(201);
 		String keptId = kept.json().get("id").asString();
 		Map<String, Long> before = counts();
@@ -37,11 +36,11 @@ class BackupIT {
 		assertThat(backups.resolve("media-service.zip")).isNotEmptyFile();
 		assertThat(backups.resolve("ranking-service.zip")).isNotEmptyFile();
 
-		Client.Response later = Client.send("POST", "/api/articles", editor, article("Backup drill: written after").toString());
+		Client.Response later = Client.send("POST", "/api/articles", editor, Drafts.article("Backup drill: written after").toString());
 		assertThat(later.status()).isEqualTo(201);
 		String laterId = later.json().get("id").asString();
 		Client.Response edited = Client.sendIfMatch("PUT", "/api/articles/" + keptId, editor, kept.header("ETag"),
-				article("Backup drill: edited after").toString());
+				Drafts.article("Backup drill: edited after").toString());
 		assertThat(edited.status()).as(edited.toString()).isEqualTo(200);
 		Client.Response photo = Client.upload("/api/media", editor, NewsroomFlowIT.jpeg(333, 222), "after.jpg",
 				"{\"credit\": \"Yonhap\"}");
@@ -57,7 +56,7 @@ class BackupIT {
 		assertThat(Client.get("/api/articles/" + laterId, editor).status()).isEqualTo(404);
 		assertThat(Client.get("/api/media/" + photo.json().get("id").asString(), editor).status()).isEqualTo(404);
 		// and the stores take writes again
-		assertThat(Client.send("POST", "/api/articles", editor, article("Backup drill: after the restore").toString())
+		assertThat(Client.send("POST", "/api/articles", editor, Drafts.article("Backup drill: after the restore").toString())
 			.status()).isEqualTo(201);
 	}
 
@@ -73,16 +72,5 @@ class BackupIT {
 			});
 		}
 		return counts;
-	}
-
-	private static ObjectNode article(String headline) {
-		ObjectNode article = Client.JSON.createObjectNode()
-			.put("headline", headline)
-			.put("section", "national")
-			.put("summary", "Written by the backup drill.")
-			.put("source", "Yonhap");
-		article.putArray("byline").add("Drill Desk");
-		article.putArray("body").addObject().put("type", "paragraph").put("text", "The wall held.");
-		return article;
 	}
 }

@@ -10,8 +10,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import com.mongodb.client.model.Filters;
-import org.bson.Document;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -19,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -53,12 +50,12 @@ class CrashIT {
 		Map<String, String> headlines = new LinkedHashMap<>();
 		for (int i = 0; i < 15; i++) {
 			String headline = "Crash drill: tide tables for the west coast, part " + i;
-			Client.Response created = Client.send("POST", "/api/articles", editor, article(headline).toString());
+			Client.Response created = Client.send("POST", "/api/articles", editor, Drafts.article(headline).toString());
 			assertThat(created.status()).as(created.toString()).isEqualTo(201);
 			String id = created.json().get("id").asString();
 			String revised = headline + " (revised)";
 			Client.Response updated = Client.sendIfMatch("PUT", "/api/articles/" + id, editor, created.header("ETag"),
-					article(revised).toString());
+					Drafts.article(revised).toString());
 			assertThat(updated.status()).as(updated.toString()).isEqualTo(200);
 			headlines.put(id, revised);
 		}
@@ -118,7 +115,7 @@ class CrashIT {
 	@Test
 	@Order(3)
 	void aKilledRankingServiceLosesAtMostTheViewsOfItsLastFlushInterval() throws Exception {
-		String article = Client.send("POST", "/api/articles", editor, article("Crash drill: the view count").toString())
+		String article = Client.send("POST", "/api/articles", editor, Drafts.article("Crash drill: the view count").toString())
 			.json()
 			.get("id")
 			.asString();
@@ -160,33 +157,12 @@ class CrashIT {
 		long inLastInterval = Arrays.stream(times).filter(at -> killedAt - at <= window).count();
 
 		LocalStack.startService("ranking-service");
-		long stored = storedViews(article);
+		long stored = Stores.views(article);
 		long lost = times.length - stored;
 		System.out.printf("[crash] ranking-service killed: %d views accepted, %d stored, %d lost; %d accepted in the last %d ms%n",
 				times.length, stored, lost, inLastInterval, window / 1_000_000);
 		assertThat(stored).as("never more than accepted").isLessThanOrEqualTo(times.length);
 		assertThat(lost).as("lost views, against those accepted in the last flush interval").isLessThanOrEqualTo(inLastInterval);
-	}
-
-	private static long storedViews(String articleId) {
-		return Stores.read("ranking-service", db -> {
-			long sum = 0;
-			for (Document bucket : db.getCollection("hourly_views").find(Filters.eq("articleId", articleId))) {
-				sum += bucket.get("views", Number.class).longValue();
-			}
-			return sum;
-		});
-	}
-
-	private static ObjectNode article(String headline) {
-		ObjectNode article = Client.JSON.createObjectNode()
-			.put("headline", headline)
-			.put("section", "national")
-			.put("summary", "Written by the crash drills.")
-			.put("source", "Yonhap");
-		article.putArray("byline").add("Drill Desk");
-		article.putArray("body").addObject().put("type", "paragraph").put("text", "High water at six.");
-		return article;
 	}
 
 	private static void pause(long millis) {

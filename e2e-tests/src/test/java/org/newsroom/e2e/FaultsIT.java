@@ -20,7 +20,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 import com.mongodb.client.model.Filters;
-import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -76,8 +75,8 @@ class FaultsIT {
 				 "credit": "Yonhap"}""");
 		assertThat(photo.status()).as(photo.toString()).isEqualTo(201);
 		photoId = photo.json().get("id").asString();
-		relatedId = publish(article("Fault drill: storm warnings for the west coast", null, List.of())).get("id").asString();
-		JsonNode main = publish(article(HEADLINE, photoId, List.of(relatedId)));
+		relatedId = publish(Drafts.article("Fault drill: storm warnings for the west coast")).get("id").asString();
+		JsonNode main = publish(Drafts.article(HEADLINE, photoId, List.of(relatedId)));
 		articleId = main.get("id").asString();
 		slug = main.get("slug").asString();
 		try (LoopbackReaders readers = new LoopbackReaders(LocalStack.GATEWAY, 5, 9)) {
@@ -160,7 +159,7 @@ class FaultsIT {
 	@Test
 	@Order(3)
 	void viewsSentAcrossAGracefulRankingRestartAreStoredExactlyOnceEach() throws Exception {
-		String counted = publish(article("Fault drill: the view count that survives a restart", null, List.of()))
+		String counted = publish(Drafts.article("Fault drill: the view count that survives a restart"))
 			.get("id")
 			.asString();
 		ViewStream stream = new ViewStream(counted);
@@ -189,7 +188,7 @@ class FaultsIT {
 		// (its client's breaker may pause look-ups for 10 s after a failure); then they are stored
 		await().atMost(Duration.ofSeconds(30))
 			.pollInterval(Duration.ofMillis(300))
-			.untilAsserted(() -> assertThat(storedViews(counted)).isEqualTo(accepted));
+			.untilAsserted(() -> assertThat(Stores.views(counted)).isEqualTo(accepted));
 		System.out.printf("[faults] every accepted view stored %d ms after the stream ended%n",
 				(System.nanoTime() - streamEnded) / 1_000_000);
 		await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
@@ -222,7 +221,7 @@ class FaultsIT {
 		// a token nobody can check now (a key the services never saw) and one without a signature: refused, nothing stored
 		for (String token : List.of(strangerToken, unsignedToken)) {
 			String headline = "Fault drill: forged while Keycloak was away " + UUID.randomUUID();
-			Client.Response refused = Client.send("POST", "/api/articles", token, article(headline, null, List.of()).toString());
+			Client.Response refused = Client.send("POST", "/api/articles", token, Drafts.article(headline).toString());
 			System.out.printf("[faults] %s token while Keycloak is down: %d%n",
 					token == strangerToken ? "a stranger-signed" : "an unsigned", refused.status());
 			assertThat(refused.status()).as(refused.toString()).isIn(401, 503);
@@ -236,7 +235,7 @@ class FaultsIT {
 		// a token Keycloak signed minutes ago with the key every layer already holds: its signature still checks out
 		String headline = "Fault drill: written with a token signed before Keycloak went away " + UUID.randomUUID();
 		Client.Response written = Client.send("POST", "/api/articles", signedInBefore,
-				article(headline, null, List.of()).toString());
+				Drafts.article(headline).toString());
 		assertThat(written.status()).as(written.toString()).isIn(201, 401, 503);
 		assertThat(storedArticles(headline)).isEqualTo(written.status() == 201 ? 1 : 0);
 		System.out.printf("[faults] a still-valid token while Keycloak is down: %d%n", written.status());
@@ -244,7 +243,7 @@ class FaultsIT {
 		start("keycloak");
 		String signedInAfter = Client.token("editor1");
 		Client.Response afterwards = Client.send("POST", "/api/articles", signedInAfter,
-				article("Fault drill: Keycloak is back", null, List.of()).toString());
+				Drafts.article("Fault drill: Keycloak is back").toString());
 		assertThat(afterwards.status()).as(afterwards.toString()).isEqualTo(201);
 	}
 
@@ -375,40 +374,12 @@ class FaultsIT {
 		}
 	}
 
-	private static long storedViews(String articleId) {
-		return Stores.read("ranking-service", db -> {
-			long sum = 0;
-			for (Document bucket : db.getCollection("hourly_views").find(Filters.eq("articleId", articleId))) {
-				sum += bucket.get("views", Number.class).longValue();
-			}
-			return sum;
-		});
-	}
-
 	private static long storedArticles(String headline) {
 		return Stores.read("article-service",
 				db -> db.getCollection("articles").countDocuments(Filters.eq("content.headline", headline)));
 	}
 
 	// --- articles
-
-	private static ObjectNode article(String headline, String leadMediaId, List<String> relatedIds) {
-		ObjectNode article = Client.JSON.createObjectNode()
-			.put("headline", headline)
-			.put("section", "national")
-			.put("summary", "Written by the fault drills.")
-			.put("source", "Yonhap");
-		article.putArray("byline").add("Drill Desk");
-		article.putArray("body").addObject().put("type", "paragraph").put("text", "Ferries kept to their timetable.");
-		if (leadMediaId != null) {
-			article.put("leadMediaId", leadMediaId);
-		}
-		if (!relatedIds.isEmpty()) {
-			var related = article.putArray("relatedIds");
-			relatedIds.forEach(related::add);
-		}
-		return article;
-	}
 
 	private static JsonNode publish(ObjectNode article) {
 		Client.Response created = Client.send("POST", "/api/articles", editor, article.toString());

@@ -3,6 +3,8 @@ package org.newsroom.e2e;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import org.bson.Document;
 
 /**
  * Reads the services' stores directly (the embedded wire-protocol servers on their fixed suite
@@ -23,6 +25,17 @@ final class Stores {
 		try (MongoClient client = MongoClients.create(uri(service))) {
 			return query.apply(client.getDatabase(database(service)));
 		}
+	}
+
+	/** The views ranking-service has stored for the article, over all its hourly buckets. */
+	static long views(String articleId) {
+		return read("ranking-service", db -> {
+			long sum = 0;
+			for (Document bucket : db.getCollection("hourly_views").find(Filters.eq("articleId", articleId))) {
+				sum += bucket.get("views", Number.class).longValue();
+			}
+			return sum;
+		});
 	}
 
 	private static String uri(String service) {
