@@ -18,6 +18,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *     never published. Neither changes once set, which keeps cursors stable.
  * @param dueAt while SCHEDULED, when the scheduler may publish: the later of {@code publishAt}
  *     and the embargo
+ * The two photo indexes serve {@code GET /api/articles?media=}: which articles show a photo
+ * (before a takedown), as lead photo or in the body's image blocks.
+ *
  * @param searchTerms analysed terms of headline, deck, summary, body and tags (see search/)
  * @param lastRevision the revision of the latest change, written atomically with it (see
  *     {@link org.newsroom.article.revision.RevisionLog})
@@ -26,6 +29,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @CompoundIndex(name = "listing", def = "{'status': 1, 'listedAt': -1, '_id': -1}")
 @CompoundIndex(name = "listing_by_section", def = "{'status': 1, 'content.section': 1, 'listedAt': -1, '_id': -1}")
 @CompoundIndex(name = "due", def = "{'status': 1, 'dueAt': 1}")
+@CompoundIndex(name = "by_lead_photo", def = "{'content.leadMediaId': 1, 'listedAt': -1, '_id': -1}")
+@CompoundIndex(name = "by_body_photo", def = "{'content.body.mediaId': 1, 'listedAt': -1, '_id': -1}")
 public record Article(
 		@Id String id,
 		@Indexed(unique = true) String slug,

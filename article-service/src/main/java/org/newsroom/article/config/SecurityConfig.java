@@ -11,9 +11,10 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * The platform's rules (reads open, writes for editors, DELETE for admins) plus two reads that
- * are for editors only: an article's revision history, and lists filtered by {@code status}
- * (drafts and scheduled articles are not for readers).
+ * The platform's rules (reads open, writes for editors, DELETE for admins) plus reads that are
+ * for editors only: an article's revision history, and lists filtered by {@code status} (drafts
+ * and scheduled articles are not for readers) or by {@code media} (which articles show a photo,
+ * of every status).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
@@ -21,7 +22,8 @@ class SecurityConfig {
 	@Bean
 	SecurityFilterChain api(HttpSecurity http, ServletApiSecurity security) throws Exception {
 		RequestMatcher listByStatus = request -> HttpMethod.GET.matches(request.getMethod())
-				&& "/api/articles".equals(request.getRequestURI()) && request.getParameter("status") != null;
+				&& "/api/articles".equals(request.getRequestURI())
+				&& (request.getParameter("status") != null || request.getParameter("media") != null);
 		return security.build(http, rules -> rules
 			.requestMatchers(HttpMethod.GET, "/api/articles/*/revisions").hasRole(RealmRoles.EDITOR)
 			.requestMatchers(listByStatus).hasRole(RealmRoles.EDITOR));

@@ -143,6 +143,11 @@ public class ArticleListing {
 		if (query.author() != null) {
 			filter.append("content.byline", query.author());
 		}
+		if (query.mediaId() != null) {
+			// each clause has its own index (see Article), so MongoDB reads only the articles showing the photo
+			filter.append("$or", List.of(new Document("content.leadMediaId", query.mediaId()),
+					new Document("content.body.mediaId", query.mediaId())));
+		}
 		return filter;
 	}
 

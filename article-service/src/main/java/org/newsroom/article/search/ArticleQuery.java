@@ -6,7 +6,8 @@ import org.newsroom.article.article.ArticleStatus;
 
 /**
  * A request for a page of articles: filters (all optional), a search text, the page size and
- * where to continue. Readers always query PUBLISHED.
+ * where to continue. Readers always query PUBLISHED. {@code mediaId} (editors only) keeps the
+ * articles that show that photo, as lead photo or in an image block.
  */
 public record ArticleQuery(
 		List<ArticleStatus> statuses,
@@ -14,6 +15,7 @@ public record ArticleQuery(
 		String tag,
 		String source,
 		String author,
+		String mediaId,
 		String q,
 		int size,
 		String cursor) {

@@ -1,12 +1,16 @@
 package org.newsroom.article.search;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.newsroom.article.ArticleServiceTest;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 
@@ -17,6 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * test tags or words its own articles, since the store is shared with other test classes.
  */
 class ListingAndSearchTest extends ArticleServiceTest {
+
+	@Autowired
+	MongoTemplate mongo;
 
 	@Test
 	void listsAreNewestFirstAndFilteredBySectionTagSourceAndAuthor() {
@@ -156,6 +163,69 @@ class ListingAndSearchTest extends ArticleServiceTest {
 		expect400("/api/articles/summaries?ids=" + many, "ids");
 		expect400("/api/articles/summaries?ids=abc", "ids");
 		expect400("/api/articles/summaries", "ids");
+	}
+
+	@Test
+	void editorsFindEveryArticleShowingAPhotoAsLeadOrInTheBodyInEveryStatus() {
+		String photo = "6752c1e0a4b2c93d1f0e4a51";
+		String other = "6752c1e0a4b2c93d1f0e4a52";
+		photoUsable(photo);
+		photoUsable(other);
+		String lead = createPublished("{\"headline\": \"Photo user lead\", \"section\": \"world\", \"leadMediaId\": \"" + photo + "\"}");
+		String inBody = create("""
+				{"headline": "Photo user body", "section": "world", "leadMediaId": "%s",
+				 "body": [{"type": "paragraph", "text": "First."}, {"type": "image", "mediaId": "%s"}]}""".formatted(other, photo));
+		String withdrawn = createPublished("{\"headline\": \"Photo user withdrawn\", \"section\": \"world\", \"leadMediaId\": \"" + photo + "\"}");
+		http.post().uri("/api/articles/{id}/withdraw", withdrawn).header(HttpHeaders.AUTHORIZATION, "Bearer " + identity.editor())
+			.exchange().expectStatus().isOk();
+		String unrelated = create("{\"headline\": \"Photo user other\", \"section\": \"world\", \"leadMediaId\": \"" + other + "\"}");
+
+		Map<?, ?> all = getAsEditor("/api/articles?media={id}", photo).expectStatus().isOk()
+			.expectBody(Map.class).returnResult().getResponseBody();
+		// newest first (a draft is listed by creation, the others by first publication)
+		assertThat(idsOf(all)).containsExactly(withdrawn, inBody, lead);
+		assertThat(((List<?>) all.get("items")).stream().map(item -> String.valueOf(((Map<?, ?>) item).get("status"))).toList())
+			.containsExactly("WITHDRAWN", "DRAFT", "PUBLISHED");
+		assertThat(idsOf(getAsEditor("/api/articles?media={id}&status=DRAFT", photo).expectStatus().isOk()
+			.expectBody(Map.class).returnResult().getResponseBody())).containsExactly(inBody);
+		assertThat(idsOf(getAsEditor("/api/articles?media={id}", other).expectStatus().isOk()
+			.expectBody(Map.class).returnResult().getResponseBody())).containsExactlyInAnyOrder(inBody, unrelated);
+
+		Map<?, ?> first = getAsEditor("/api/articles?media={id}&size=2", photo).expectStatus().isOk()
+			.expectBody(Map.class).returnResult().getResponseBody();
+		Map<?, ?> second = getAsEditor("/api/articles?media={id}&size=2&cursor={c}", photo, first.get("nextCursor"))
+			.expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+		assertThat(idsOf(first)).hasSize(2);
+		assertThat(second.get("nextCursor")).isNull();
+		List<String> paged = new ArrayList<>(idsOf(first));
+		paged.addAll(idsOf(second));
+		assertThat(paged).isEqualTo(idsOf(all));
+	}
+
+	@Test
+	void whichArticlesShowAPhotoIsForEditors() {
+		String photo = "6752c1e0a4b2c93d1f0e4a53";
+		photoUsable(photo);
+		createPublished("{\"headline\": \"Photo reader check\", \"section\": \"world\", \"leadMediaId\": \"" + photo + "\"}");
+		http.get().uri("/api/articles?media={id}", photo).exchange().expectStatus().isUnauthorized();
+		http.get().uri("/api/articles?media={id}", photo).header(HttpHeaders.AUTHORIZATION, "Bearer " + identity.reader())
+			.exchange().expectStatus().isForbidden();
+		getAsEditor("/api/articles?media=not-a-photo").expectStatus().isBadRequest()
+			.expectBody().jsonPath("$.errors[0].field").isEqualTo("media");
+		getAsEditor("/api/articles?media={id}&media={id}", photo, photo).expectStatus().isBadRequest()
+			.expectBody().jsonPath("$.errors[0].field").isEqualTo("media");
+	}
+
+	@Test
+	void bothWaysOfShowingAPhotoAreIndexedForTheLookUp() {
+		Map<String, Document> keys = new HashMap<>();
+		for (Document index : mongo.getCollection("articles").listIndexes()) {
+			keys.put(index.getString("name"), index.get("key", Document.class));
+		}
+		assertThat(keys.get("by_lead_photo")).isEqualTo(
+				new Document("content.leadMediaId", 1).append("listedAt", -1).append("_id", -1));
+		assertThat(keys.get("by_body_photo")).isEqualTo(
+				new Document("content.body.mediaId", 1).append("listedAt", -1).append("_id", -1));
 	}
 
 	private void expect400(String uri, String field) {
