@@ -84,6 +84,12 @@ public abstract class MediaApiTest {
 	}
 
 	protected RestTestClient.ResponseSpec upload(byte[] file, String filename, String metadataJson, String token) {
+		return postPhoto("/api/media", file, filename, metadataJson, token);
+	}
+
+	/** A multipart POST of a photo file (and metadata, when not null) as an upload sends it. */
+	protected RestTestClient.ResponseSpec postPhoto(String path, byte[] file, String filename, String metadataJson,
+			String token) {
 		MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
 		HttpHeaders fileHeaders = new HttpHeaders();
 		fileHeaders.setContentType(MediaType.IMAGE_JPEG);
@@ -98,7 +104,7 @@ public abstract class MediaApiTest {
 			jsonHeaders.setContentType(MediaType.APPLICATION_JSON);
 			form.add("metadata", new HttpEntity<>(metadataJson, jsonHeaders));
 		}
-		RestTestClient.RequestBodySpec request = http.post().uri("/api/media").contentType(MediaType.MULTIPART_FORM_DATA);
+		RestTestClient.RequestBodySpec request = http.post().uri(path).contentType(MediaType.MULTIPART_FORM_DATA);
 		if (token != null) {
 			request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
 		}

@@ -61,11 +61,40 @@ public class PhotoIntake {
 	}
 
 	public Upload take(MultipartFile file, PhotoFields form, String who) {
+		return spooled(file, spool -> take(spool, form, who));
+	}
+
+	/**
+	 * What the file says about itself, checked as an upload is (type, structure, pixels) but not
+	 * stored: the desk shows it to the editor to confirm before the upload. Values breaking a
+	 * limit come back as they are; the upload then refuses them unless the form replaces them.
+	 */
+	public FileMetadata inspect(MultipartFile file) {
+		return spooled(file, spool -> {
+			ImageVetting.Vetted image = ImageVetting.vet(spool, properties.maxPixels());
+			EmbeddedMetadata embedded = EmbeddedMetadataReader.read(spool);
+			CreditLine credit = CreditLine.of(embedded.credit());
+			boolean turned = embedded.orientation() >= 5;
+			String existing = photos.findBySha256(Sha256.of(spool)).map(Photo::id).orElse(null);
+			return new FileMetadata(embedded.caption(), embedded.credit(), credit != null ? credit.display() : null,
+					embedded.creator(), embedded.source(), embedded.copyrightNotice(), embedded.usageTerms(),
+					image.type().contentType(), turned ? image.height() : image.width(),
+					turned ? image.width() : image.height(), existing);
+		});
+	}
+
+	private interface SpoolReader<T> {
+
+		T read(Path spool) throws IOException;
+	}
+
+	/** The upload in a temporary file for as long as {@code reader} runs, then deleted. */
+	private static <T> T spooled(MultipartFile file, SpoolReader<T> reader) {
 		Path spool = null;
 		try {
 			spool = Files.createTempFile("photo-upload-", ".bin");
 			file.transferTo(spool);
-			return take(spool, form, who);
+			return reader.read(spool);
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException("Cannot spool the upload", e);

@@ -62,6 +62,6 @@ class UploadLimits implements WebMvcConfigurer {
 				}
 				return true;
 			}
-		}).addPathPatterns("/api/media");
+		}).addPathPatterns("/api/media", "/api/media/metadata");
 	}
 }
