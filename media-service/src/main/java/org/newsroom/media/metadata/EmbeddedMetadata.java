@@ -6,6 +6,7 @@ package org.newsroom.media.metadata;
  */
 public record EmbeddedMetadata(
 		String caption,
+		String altText,
 		String creator,
 		String credit,
 		String copyrightNotice,
@@ -13,5 +14,5 @@ public record EmbeddedMetadata(
 		String usageTerms,
 		int orientation) {
 
-	public static final EmbeddedMetadata NONE = new EmbeddedMetadata(null, null, null, null, null, null, 1);
+	public static final EmbeddedMetadata NONE = new EmbeddedMetadata(null, null, null, null, null, null, null, 1);
 }

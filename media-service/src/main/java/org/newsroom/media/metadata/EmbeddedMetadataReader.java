@@ -37,6 +37,7 @@ import org.slf4j.LoggerFactory;
  * <tr><td>copyrightNotice</td><td>2:116 Copyright Notice</td><td>dc:rights</td><td>Copyright</td></tr>
  * <tr><td>source</td><td>2:115 Source</td><td>photoshop:Source</td><td></td></tr>
  * <tr><td>usageTerms</td><td></td><td>xmpRights:UsageTerms</td><td></td></tr>
+ * <tr><td>altText</td><td></td><td>Iptc4xmpCore:AltTextAccessibility</td><td></td></tr>
  * </table>
  *
  * Several creators (repeated By-line, a dc:creator list) are joined with ", ". A file whose
@@ -47,6 +48,9 @@ public final class EmbeddedMetadataReader {
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedMetadataReader.class);
 
 	private static final String NS_XMP_RIGHTS = "http://ns.adobe.com/xap/1.0/rights/";
+
+	/** IPTC Core's namespace: its Alt Text (Accessibility) field (IPTC Photo Metadata 2021.1). */
+	private static final String NS_IPTC_CORE = "http://iptc.org/std/Iptc4xmpCore/1.0/xmlns/";
 
 	private EmbeddedMetadataReader() {
 	}
@@ -81,7 +85,8 @@ public final class EmbeddedMetadataReader {
 		String source = first(MetadataText::line, iimValue(iim, IptcDirectory.TAG_SOURCE),
 				xmpSimple(xmp, XMPConst.NS_PHOTOSHOP, "Source"));
 		String usageTerms = first(MetadataText::paragraph, xmpLangAlt(xmp, NS_XMP_RIGHTS, "UsageTerms"));
-		return new EmbeddedMetadata(caption, creator, credit, copyright, source, usageTerms, orientation(exif));
+		String altText = first(MetadataText::paragraph, xmpLangAlt(xmp, NS_IPTC_CORE, "AltTextAccessibility"));
+		return new EmbeddedMetadata(caption, altText, creator, credit, copyright, source, usageTerms, orientation(exif));
 	}
 
 	@SafeVarargs

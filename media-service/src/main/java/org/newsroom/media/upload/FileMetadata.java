@@ -9,6 +9,7 @@ package org.newsroom.media.upload;
  */
 public record FileMetadata(
 		String caption,
+		String altText,
 		String credit,
 		String creditLine,
 		String creator,

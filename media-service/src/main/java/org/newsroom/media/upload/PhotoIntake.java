@@ -76,7 +76,7 @@ public class PhotoIntake {
 			CreditLine credit = CreditLine.of(embedded.credit());
 			boolean turned = embedded.orientation() >= 5;
 			String existing = photos.findBySha256(Sha256.of(spool)).map(Photo::id).orElse(null);
-			return new FileMetadata(embedded.caption(), embedded.credit(), credit != null ? credit.display() : null,
+			return new FileMetadata(embedded.caption(), embedded.altText(), embedded.credit(), credit != null ? credit.display() : null,
 					embedded.creator(), embedded.source(), embedded.copyrightNotice(), embedded.usageTerms(),
 					image.type().contentType(), turned ? image.height() : image.width(),
 					turned ? image.width() : image.height(), existing);
@@ -151,7 +151,7 @@ public class PhotoIntake {
 	private PhotoFields merge(PhotoFields form, EmbeddedMetadata file) {
 		PhotoFields merged = new PhotoFields(
 				either(MetadataText.paragraph(form.caption()), file.caption()),
-				MetadataText.paragraph(form.altText()),
+				either(MetadataText.paragraph(form.altText()), file.altText()),
 				either(MetadataText.line(form.credit()), file.credit()),
 				either(MetadataText.line(form.creator()), file.creator()),
 				either(MetadataText.line(form.source()), file.source()),

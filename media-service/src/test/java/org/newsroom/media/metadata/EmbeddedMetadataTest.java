@@ -47,6 +47,21 @@ class EmbeddedMetadataTest extends MediaApiTest {
 	}
 
 	@Test
+	void altTextComesFromIptcCoresAltTextAccessibilityAndTheFormWins() {
+		String xmp = """
+				<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+				<rdf:Description rdf:about="" xmlns:photoshop="http://ns.adobe.com/photoshop/1.0/"
+				 xmlns:Iptc4xmpCore="http://iptc.org/std/Iptc4xmpCore/1.0/xmlns/">
+				<photoshop:Credit>Yonhap</photoshop:Credit>
+				<Iptc4xmpCore:AltTextAccessibility><rdf:Alt><rdf:li xml:lang="x-default">눈 덮인 광장을 걷는 시민들</rdf:li></rdf:Alt></Iptc4xmpCore:AltTextAccessibility>
+				</rdf:Description></rdf:RDF></x:xmpmeta>""";
+		assertThat(uploaded(TestPhotos.withXmp(TestPhotos.jpeg(320, 240), xmp), null))
+			.containsEntry("altText", "눈 덮인 광장을 걷는 시민들");
+		assertThat(uploaded(TestPhotos.withXmp(TestPhotos.jpeg(320, 240), xmp), "{\"altText\": \"Citizens in the snow\"}"))
+			.containsEntry("altText", "Citizens in the snow");
+	}
+
+	@Test
 	void iptcIimWinsOverXmpAndXmpOverExifAsTheContractOrdersThem() {
 		byte[] photo = TestPhotos.withExif(TestPhotos.jpeg(320, 240), 1, "Exif Artist", "Exif caption", "Exif rights");
 		photo = TestPhotos.withXmp(photo, TestPhotos.xmp("XMP Credit", "XMP Creator", null, "XMP rights", null, null));

@@ -47,6 +47,7 @@ class FileMetadataTest extends MediaApiTest {
 		assertThat(read.get("width")).isEqualTo(320);
 		assertThat(read.get("height")).isEqualTo(240);
 		assertThat(read.get("existingId")).isNull();
+		assertThat(read.get("altText")).as("this file has none").isNull();
 		assertThat(mongo.getCollection("media").countDocuments()).isEqualTo(photosBefore);
 	}
 
