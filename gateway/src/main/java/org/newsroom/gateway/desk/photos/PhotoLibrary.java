@@ -161,7 +161,8 @@ class PhotoLibrary {
 			.retrieve()
 			.bodyToMono(Usage.class)
 			.timeout(TIME_LIMIT)
-			.onErrorResume(error -> Mono.empty());
+			// the page still shows the photo; it says the usage could not be had
+			.onErrorResume(error -> error instanceof WebClientResponseException || unanswered(error), error -> Mono.empty());
 		return Mono.zip(photo, usage.map(Optional::of).defaultIfEmpty(Optional.empty()))
 			.map(both -> new Found(both.getT1(), both.getT2().orElse(null)));
 	}
