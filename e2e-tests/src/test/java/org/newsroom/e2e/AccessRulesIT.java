@@ -26,6 +26,7 @@ class AccessRulesIT {
 			new Write("POST", "/api/articles/" + SOME_ID + "/corrections", "{\"text\": \"x\"}"),
 			new Write("DELETE", "/api/articles/" + SOME_ID, null),
 			new Write("POST", "/api/media", "{}"),
+			new Write("POST", "/api/media/metadata", "{}"),
 			new Write("PATCH", "/api/media/" + SOME_ID, "{\"caption\": \"x\"}"),
 			new Write("DELETE", "/api/media/" + SOME_ID, null),
 			new Write("POST", "/api/rankings/views/batch", "{\"views\": []}"));

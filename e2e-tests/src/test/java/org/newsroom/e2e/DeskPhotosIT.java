@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.Base64;
 import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.Test;
@@ -80,9 +81,41 @@ class DeskPhotosIT {
 				waitFor(browser, () -> ((Number) ((JavascriptExecutor) browser)
 					.executeScript("return arguments[0].complete ? arguments[0].naturalWidth : 0", thumb)).intValue() > 0);
 
-				// its page: rights expire at a time given in the newsroom's zone, already past
+				// a file dropped on the upload box is read the same way; without a credit it cannot be uploaded
+				browser.get(LocalStack.GATEWAY + "/desk/photos");
+				int width = 600 + (int) (System.nanoTime() % 300); // bytes no other test uploads
+				((JavascriptExecutor) browser).executeScript("""
+						var bytes = Uint8Array.from(atob(arguments[1]), function (c) { return c.charCodeAt(0); });
+						var files = new DataTransfer();
+						files.items.add(new File([bytes], 'dropped.jpg', {type: 'image/jpeg'}));
+						arguments[0].dispatchEvent(new DragEvent('drop', {dataTransfer: files, bubbles: true, cancelable: true}));""",
+						browser.findElement(By.cssSelector("[data-drop-zone]")),
+						Base64.getEncoder().encodeToString(NewsroomFlowIT.jpeg(width, 427)));
+				WebElement dropped = browser.findElement(By.cssSelector("form[data-upload-confirm]"));
+				waitFor(browser, dropped::isDisplayed);
+				assertThat(browser.findElement(By.cssSelector("[data-upload-facts]")).getText()).startsWith("dropped.jpg: " + width + " × 427 px");
+				assertThat(browser.findElement(By.id("upload-credit")).getDomProperty("value")).isEmpty();
+				browser.findElement(By.cssSelector("[data-upload-submit]")).click();
+				waitFor(browser, () -> !browser.findElement(By.id("upload-credit-error")).getText().isEmpty());
+				assertThat(browser.findElement(By.id("upload-credit-error")).getText()).contains("A credit is required");
+				assertThat(browser.switchTo().activeElement().getDomAttribute("id")).isEqualTo("upload-credit");
+				assertThat(Client.get("/api/media?size=1", null).json().path("items").path(0).path("id").asString())
+					.as("nothing newer than the photo uploaded above").isEqualTo(photoId[0]);
+				browser.navigate().back();
+				row = browser.findElement(By.cssSelector("table[data-photos] tr[data-photo-id='" + photoId[0] + "']"));
+
+				// its page: a value media-service refuses is shown next to its field, and nothing changes
 				row.findElement(By.cssSelector("a[data-photo-link]")).click();
 				waitFor(browser, () -> browser.getCurrentUrl().endsWith("/desk/photos/" + photoId[0]));
+				WebElement captionField = browser.findElement(By.id("edit-caption"));
+				((JavascriptExecutor) browser).executeScript("arguments[0].value = 'x'.repeat(2001)", captionField);
+				browser.findElement(By.cssSelector("form[data-photo-edit] button[type='submit']")).click();
+				waitFor(browser, () -> !browser.findElement(By.id("edit-caption-error")).getText().isEmpty());
+				assertThat(captionField.getDomAttribute("aria-invalid")).isEqualTo("true");
+				assertThat(Client.get("/api/media/" + photoId[0], null).json().path("caption").asString()).isEqualTo(caption);
+				((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", captionField, caption);
+
+				// rights expire at a time given in the newsroom's zone, already past
 				assertThat(browser.findElements(By.cssSelector("[data-takedown]"))).as("editors are not offered a takedown")
 					.isEmpty();
 				assertThat(browser.findElement(By.cssSelector("[data-usable]")).getText()).contains("Yes");

@@ -66,10 +66,6 @@ class DeskPhotosController {
 			String rightsExpireShown, boolean rightsExpired, String addedShown) {
 	}
 
-	/** A rendition of the photo page: its name, pixel size and address. */
-	record Size(String name, int width, int height, String url) {
-	}
-
 	@GetMapping({ LIBRARY, LIBRARY + "/" })
 	Mono<ResponseEntity<byte[]>> library(ServerWebExchange exchange, @RequestParam(required = false) String q,
 			@RequestParam(required = false) String status, @RequestParam(required = false) String cursor,
@@ -83,7 +79,7 @@ class DeskPhotosController {
 				Map<String, Object> model = signedIn(editor);
 				model.put("q", search != null ? search : "");
 				model.put("takenDown", takenDown);
-				model.put("firstPage", cursor == null);
+				model.put("firstPage", asked.cursor() == null);
 				model.put("available", found.available());
 				model.put("refusal", found.refusal());
 				model.put("photos", found.items().stream().map(this::row).toList());
@@ -108,8 +104,7 @@ class DeskPhotosController {
 				model.put("saved", saved != null);
 				model.put("photo", photo);
 				model.put("title", photo.caption() != null ? abbreviate(photo.caption()) : "Photo " + photo.id());
-				model.put("sizes", photo.renditions() == null ? List.of()
-						: photo.renditions().stream().map(r -> new Size(r.name(), r.width(), r.height(), r.url())).toList());
+				model.put("sizes", photo.renditions() == null ? List.of() : photo.renditions());
 				model.put("preview", photo.renditions() == null ? null
 						: photo.renditions().stream().filter(r -> "small".equals(r.name())).findFirst().orElse(null));
 				model.put("rightsExpireLocal", photo.rightsExpireAt() != null
