@@ -14,9 +14,11 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,6 +47,8 @@ class DeskPhotosIT {
 		String[] photoId = new String[1];
 		try {
 			HostileInputIT.withBrowser(browser -> {
+				// a tablet's width: everything below must work without scrolling sideways
+				browser.manage().window().setSize(new Dimension(1024, 900));
 				browser.get(LocalStack.GATEWAY + "/desk/photos");
 				DeskIT.signIn(browser, "editor1");
 				waitFor(browser, () -> browser.getCurrentUrl().startsWith(LocalStack.GATEWAY + "/desk/photos"));
@@ -61,6 +65,8 @@ class DeskPhotosIT {
 					.as("the file has no usage terms").isFalse();
 				assertThat(Client.get("/api/media?credit=" + encode(credit), null).json().path("items").size())
 					.as("nothing is stored before the editor confirms").isZero();
+				Accessibility.assertNoSeriousViolations(browser, "the upload form, filled in from the file");
+				assertNoSidewaysScrolling(browser);
 
 				browser.findElement(By.id("upload-altText")).sendKeys("Snow falling on a city square");
 				browser.findElement(By.cssSelector("[data-upload-submit]")).click();
@@ -80,6 +86,9 @@ class DeskPhotosIT {
 				WebElement thumb = row.findElement(By.tagName("img"));
 				waitFor(browser, () -> ((Number) ((JavascriptExecutor) browser)
 					.executeScript("return arguments[0].complete ? arguments[0].naturalWidth : 0", thumb)).intValue() > 0);
+
+				Accessibility.assertNoSeriousViolations(browser, "the photo library");
+				assertNoSidewaysScrolling(browser);
 
 				// a file dropped on the upload box is read the same way; without a credit it cannot be uploaded
 				browser.get(LocalStack.GATEWAY + "/desk/photos");
@@ -119,6 +128,8 @@ class DeskPhotosIT {
 				assertThat(browser.findElements(By.cssSelector("[data-takedown]"))).as("editors are not offered a takedown")
 					.isEmpty();
 				assertThat(browser.findElement(By.cssSelector("[data-usable]")).getText()).contains("Yes");
+				Accessibility.assertNoSeriousViolations(browser, "a photo's page");
+				assertNoSidewaysScrolling(browser);
 				assertThat(browser.findElement(By.cssSelector("label[for='edit-rightsExpireAt']")).getText())
 					.contains("Asia/Seoul");
 				WebElement expiry = browser.findElement(By.id("edit-rightsExpireAt"));
@@ -150,6 +161,7 @@ class DeskPhotosIT {
 				assertThat(users.getText()).contains(headline, "draft");
 				assertThat(browser.findElement(By.cssSelector("[data-takedown-users-state]")).getText())
 					.isEqualTo("One article uses it:");
+				Accessibility.assertNoSeriousViolations(browser, "the takedown confirmation");
 
 				browser.findElement(By.cssSelector("[data-takedown-confirm-button]")).click();
 				waitFor(browser, () -> !browser.findElements(By.cssSelector("[data-taken-down]")).isEmpty());
@@ -207,6 +219,12 @@ class DeskPhotosIT {
 		out.write(value.length >>> 8);
 		out.write(value.length);
 		out.writeBytes(value);
+	}
+
+	private static void assertNoSidewaysScrolling(ChromeDriver browser) {
+		assertThat(((Number) browser.executeScript("return document.documentElement.scrollWidth")).intValue())
+			.as("no sideways scrolling at 1024 px on %s", browser.getCurrentUrl())
+			.isLessThanOrEqualTo(((Number) browser.executeScript("return document.documentElement.clientWidth")).intValue());
 	}
 
 	private static String encode(String value) {
