@@ -110,7 +110,7 @@ class DeskIT {
 	}
 
 	/** Types the demo password into Keycloak's own login form. */
-	private static void signIn(ChromeDriver browser, String user) {
+	static void signIn(ChromeDriver browser, String user) {
 		waitFor(browser, () -> browser.getCurrentUrl().startsWith(LocalStack.KEYCLOAK + "/realms/news/"));
 		browser.findElement(By.id("username")).sendKeys(user);
 		browser.findElement(By.id("password")).sendKeys(user);
@@ -119,12 +119,12 @@ class DeskIT {
 	}
 
 	/** The HTTP status of the page the browser shows. */
-	private static int status(ChromeDriver browser) {
+	static int status(ChromeDriver browser) {
 		return ((Number) browser.executeScript(
 				"return performance.getEntriesByType('navigation')[0].responseStatus")).intValue();
 	}
 
-	private static void waitFor(WebDriver browser, java.util.function.BooleanSupplier condition) {
+	static void waitFor(WebDriver browser, java.util.function.BooleanSupplier condition) {
 		long deadline = System.nanoTime() + PATIENCE.toNanos();
 		while (!condition.getAsBoolean()) {
 			if (System.nanoTime() > deadline) {
