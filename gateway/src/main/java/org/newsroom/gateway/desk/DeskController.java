@@ -28,14 +28,14 @@ class DeskController {
 
 	private static final DateTimeFormatter SHOWN = RevisionComparison.SHOWN;
 
+	/** Stands for the list when the filters are refused before asking article-service. */
+	private static final DeskStories.StoryList NOT_ASKED = new DeskStories.StoryList(List.of(), true, null, null);
+
 	private final DeskStories stories;
 	private final DeskRankings rankings;
 	private final DeskPages pages;
 	private final ZoneId newsroomZone;
 	private final List<String> sections;
-
-	/** Stands for the list when the filters are refused before asking article-service. */
-	private static final DeskStories.StoryList NOT_ASKED = new DeskStories.StoryList(List.of(), true, null, null);
 
 	DeskController(DeskStories stories, DeskRankings rankings, DeskPages pages, WebProperties web) {
 		this.stories = stories;
