@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.newsroom.gateway.web.WebProperties;
-import org.newsroom.platform.security.RealmRoles;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpStatus;
@@ -55,14 +54,13 @@ class DeskController {
 		StoryFilters filters = StoryFilters.from(exchange.getRequest().getQueryParams());
 		String problem = filters.problem(sections);
 		return exchange.<OAuth2AuthenticationToken>getPrincipal()
-			.flatMap(editor -> stories.accessToken(editor, exchange)
-				.flatMap(token -> Mono.zip(problem == null ? stories.list(token, filters) : Mono.just(NOT_ASKED),
-						rankings.panel()))
+			.flatMap(editor -> Mono.zip(problem == null ? stories.list(exchange, filters) : Mono.just(NOT_ASKED),
+					rankings.panel())
 				.flatMap(found -> {
 					DeskStories.StoryList list = found.getT1();
 					Map<String, Object> model = new HashMap<>();
 					model.put("userName", editor.getName());
-					model.put("admin", hasRole(editor, RealmRoles.ADMIN));
+					model.put("admin", DeskUser.isAdmin(editor));
 					model.put("filters", filters);
 					model.put("statuses", StoryFilters.STATUSES);
 					model.put("sections", sections);
@@ -78,7 +76,7 @@ class DeskController {
 					return pages.page(exchange, status, "desk", model);
 				}))
 			// the tokens are gone (revoked, refresh expired): a new sign-in gets new ones
-			.onErrorResume(DeskStories.SignInAgain.class,
+			.onErrorResume(DeskTokens.SignedOut.class,
 					gone -> Mono.just(ResponseEntity.status(HttpStatus.FOUND).location(URI.create(DeskSecurity.SIGN_IN)).build()));
 	}
 
@@ -112,9 +110,5 @@ class DeskController {
 
 	private Time time(Instant instant) {
 		return instant != null ? new Time(instant.toString(), SHOWN.format(instant.atZone(newsroomZone))) : null;
-	}
-
-	private static boolean hasRole(OAuth2AuthenticationToken user, String role) {
-		return user.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_" + role));
 	}
 }

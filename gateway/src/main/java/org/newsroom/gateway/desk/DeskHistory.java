@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientException;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
+import org.springframework.web.server.ServerWebExchange;
 
 /**
  * An article and its revisions, read from article-service as the signed-in editor, for the
@@ -30,10 +31,12 @@ class DeskHistory {
 	private static final Duration TIME_LIMIT = Duration.ofSeconds(5);
 
 	private final WebClient http;
+	private final DeskTokens tokens;
 	private final ServiceLocations services;
 
-	DeskHistory(WebClient.Builder builder, ServiceLocations services) {
+	DeskHistory(WebClient.Builder builder, DeskTokens tokens, ServiceLocations services) {
 		this.http = builder.build();
+		this.tokens = tokens;
 		this.services = services;
 	}
 
@@ -57,8 +60,15 @@ class DeskHistory {
 		}
 	}
 
-	/** The article and its history; empty when no article with that id has ever existed. */
-	Mono<Found> read(String id, String accessToken) {
+	/**
+	 * The article and its history, read with the editor's token; empty when no article with that
+	 * id has ever existed.
+	 */
+	Mono<Found> read(String id, ServerWebExchange exchange) {
+		return tokens.accessToken(exchange).flatMap(token -> read(id, token));
+	}
+
+	private Mono<Found> read(String id, String accessToken) {
 		return article(id, accessToken).map(Optional::of)
 			.defaultIfEmpty(Optional.empty())
 			.flatMap(article -> revisions(id, accessToken)

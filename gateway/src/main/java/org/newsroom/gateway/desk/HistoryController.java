@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.newsroom.gateway.web.WebProperties;
-import org.newsroom.platform.security.RealmRoles;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
@@ -29,14 +28,12 @@ import org.springframework.web.server.ServerWebExchange;
 @Controller
 class HistoryController {
 
-	private final DeskStories stories;
 	private final DeskHistory history;
 	private final DeskPages pages;
 	private final ZoneId newsroomZone;
 	private final RevisionComparison comparison;
 
-	HistoryController(DeskStories stories, DeskHistory history, DeskPages pages, WebProperties web) {
-		this.stories = stories;
+	HistoryController(DeskHistory history, DeskPages pages, WebProperties web) {
 		this.history = history;
 		this.pages = pages;
 		this.newsroomZone = web.timeZone();
@@ -57,20 +54,19 @@ class HistoryController {
 		return exchange.<OAuth2AuthenticationToken>getPrincipal().flatMap(editor -> {
 			Map<String, Object> model = new HashMap<>();
 			model.put("userName", editor.getName());
-			model.put("admin", hasRole(editor, RealmRoles.ADMIN));
+			model.put("admin", DeskUser.isAdmin(editor));
 			model.put("id", id);
 			if (!id.matches("[0-9a-f]{24}")) {
 				return pages.page(exchange, HttpStatus.NOT_FOUND, "desk-history", withState(model, "missing"));
 			}
-			return stories.accessToken(editor, exchange)
-				.flatMap(token -> history.read(id, token))
+			return history.read(id, exchange)
 				.flatMap(found -> pages.page(exchange, HttpStatus.OK, "desk-history", shown(model, id, found, from, to)))
 				.switchIfEmpty(Mono.defer(
 						() -> pages.page(exchange, HttpStatus.NOT_FOUND, "desk-history", withState(model, "missing"))))
 				.onErrorResume(DeskHistory.Unavailable.class, down -> pages.page(exchange, HttpStatus.SERVICE_UNAVAILABLE,
 						"desk-history", withState(model, "unavailable")));
 		})
-			.onErrorResume(DeskStories.SignInAgain.class,
+			.onErrorResume(DeskTokens.SignedOut.class,
 					gone -> Mono.just(ResponseEntity.status(HttpStatus.FOUND).location(URI.create(DeskSecurity.SIGN_IN)).build()));
 	}
 
@@ -147,9 +143,5 @@ class HistoryController {
 	private static Map<String, Object> withState(Map<String, Object> model, String state) {
 		model.put("state", state);
 		return model;
-	}
-
-	private static boolean hasRole(OAuth2AuthenticationToken user, String role) {
-		return user.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_" + role));
 	}
 }
