@@ -46,12 +46,13 @@ record StoryFilters(String status, String section, String q, String cursor) {
 		return status != null ? status.toUpperCase(Locale.ROOT) : "DRAFT,SCHEDULED,PUBLISHED,WITHDRAWN";
 	}
 
-	/** Whether the list is narrowed by anything (the empty list then says so). */
-	boolean narrowed() {
+	/** Whether the list is narrowed by anything (the empty list then says so). Public: the page asks. */
+	public boolean narrowed() {
 		return status != null || section != null || q != null;
 	}
 
-	boolean continued() {
+	/** Whether this is a later page than the first. */
+	public boolean continued() {
 		return cursor != null;
 	}
 
