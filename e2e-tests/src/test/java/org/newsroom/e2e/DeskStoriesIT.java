@@ -8,6 +8,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
@@ -61,10 +63,14 @@ class DeskStoriesIT {
 			browser.get(LocalStack.GATEWAY + "/desk");
 			DeskIT.signIn(browser, "editor1");
 
+			// every filter is labelled and reached by keyboard, right after the bar and the New story link
+			assertThat(DeskIT.tabStops(browser, 9)).containsSubsequence("Sign out", "New story");
+			assertThat(browser.findElements(By.cssSelector("label[for=filter-status], label[for=filter-section],"
+					+ " label[for=filter-q]"))).hasSize(3);
 			new Select(browser.findElement(By.id("filter-status"))).selectByVisibleText("Draft");
-			// another form of the word than the headline's (첫눈이 / 첫눈): the API's Korean analysis finds it
-			browser.findElement(By.id("filter-q")).sendKeys("첫눈이 서울");
-			browser.findElement(By.cssSelector("form[data-story-filters] button[type=submit]")).click();
+			// another form of the word than the headline's (첫눈이 / 첫눈): the API's Korean analysis finds
+			// it; Enter in the search box sends the form, as in any search box
+			browser.findElement(By.id("filter-q")).sendKeys("첫눈이 서울", Keys.ENTER);
 			DeskIT.waitFor(browser, () -> browser.getCurrentUrl().contains("q="));
 
 			assertThat(URLDecoder.decode(browser.getCurrentUrl(), StandardCharsets.UTF_8)).contains("status=draft",
@@ -78,6 +84,8 @@ class DeskStoriesIT {
 			assertThat(browser.findElement(By.id("filter-q")).getAttribute("value")).isEqualTo("첫눈이 서울");
 			assertThat(new Select(browser.findElement(By.id("filter-status"))).getFirstSelectedOption().getText())
 				.isEqualTo("Draft");
+			Accessibility.assertNoSeriousViolations(browser, "the filtered story list");
+			assertNoSidewaysScrollingAt1024(browser);
 
 			new Select(browser.findElement(By.id("filter-status"))).selectByVisibleText("Published");
 			browser.findElement(By.cssSelector("form[data-story-filters] button[type=submit]")).click();
@@ -121,6 +129,8 @@ class DeskStoriesIT {
 			assertThat(body.findElement(By.tagName("ins")).getAttribute("textContent")).startsWith("[added: ");
 			assertThat(browser.findElements(By.cssSelector("[data-delete-story]"))).as("an editor may not delete")
 				.isEmpty();
+			Accessibility.assertNoSeriousViolations(browser, "a story's history");
+			assertNoSidewaysScrollingAt1024(browser);
 		});
 	}
 
@@ -145,6 +155,13 @@ class DeskStoriesIT {
 			assertThat(Client.get("/api/articles/" + id, Client.token("editor1")).status()).isEqualTo(404);
 			assertThat(browser.findElements(By.cssSelector("tr[data-story-id='" + id + "']"))).isEmpty();
 		});
+	}
+
+	private static void assertNoSidewaysScrollingAt1024(ChromeDriver browser) {
+		browser.manage().window().setSize(new Dimension(1024, 900));
+		assertThat(((Number) browser.executeScript("return document.documentElement.scrollWidth")).intValue())
+			.as("no sideways scrolling at 1024 px on %s", browser.getCurrentUrl())
+			.isLessThanOrEqualTo(((Number) browser.executeScript("return document.documentElement.clientWidth")).intValue());
 	}
 
 	private static List<WebElement> rows(ChromeDriver browser) {
