@@ -46,8 +46,8 @@ class DeskStories {
 
 	/** What article-service's list sends for each article, as far as the desk reads it. */
 	@JsonIgnoreProperties(ignoreUnknown = true)
-	record Story(String id, String headline, String section, String status, Instant updatedAt, Instant publishAt,
-			Instant embargoUntil) {
+	record Story(String id, String headline, String section, String language, String status, Instant updatedAt,
+			Instant publishAt, Instant embargoUntil) {
 	}
 
 	@JsonIgnoreProperties(ignoreUnknown = true)

@@ -79,6 +79,8 @@ class HistoryController {
 		model.put("state", "shown");
 		model.put("exists", found.article().isPresent());
 		model.put("headline", headline(found));
+		model.put("language", found.article().map(article -> article.get("language")).filter(JsonNode::isString)
+			.map(JsonNode::asString).orElse(null));
 		model.put("complete", found.complete());
 		model.put("entries", newestFirst.stream().map(revision -> entry(id, revision, versions)).toList());
 		model.put("choices", known.stream().map(number -> choice(number, newestFirst)).toList());

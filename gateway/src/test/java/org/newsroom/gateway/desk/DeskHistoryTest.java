@@ -69,7 +69,7 @@ class DeskHistoryTest extends GatewayTestSupport {
 
 		String page = page(editor, HISTORY, HttpStatus.OK);
 
-		assertThat(page).contains("History of <q data-headline>Seoul sees first snow of winter</q>");
+		assertThat(page).contains("History of <q lang=\"en\" data-headline>Seoul sees first snow of winter</q>");
 		assertThat(row(page, 2)).contains("scheduled", "admin1", "2026-12-06 19:00 KST", "Status, Scheduled for",
 				"href=\"/desk/stories/" + ID + "/history?from=1&amp;to=2\"");
 		assertThat(row(page, 1)).contains("updated", "editor2", "Slug, Headline, Body");

@@ -90,6 +90,26 @@ class DeskRevisionComparisonTest {
 	}
 
 	@Test
+	void anAppendedCorrectionAndAChangedBylineAreComparedItemByItem() {
+		String corrected = ARTICLE.replace("\"corrections\": []",
+				"\"corrections\": [{\"at\": \"2026-12-06T11:00:00.120Z\", \"text\": \"An earlier version gave the wrong day.\"}]")
+			.replace("\"byline\": [\"Kim Min-ji\"]", "\"byline\": [\"Kim Min-ji\", \"박서준\"]")
+			.replace("\"version\": 2", "\"version\": 4");
+		String history = REVISIONS.replaceFirst("\\[", """
+				[{"version": 4, "at": "2026-12-06T11:00:00.120Z", "by": "editor2", "action": "corrected",
+				  "changes": [{"field": "corrections", "previous": []}]},
+				 {"version": 3, "at": "2026-12-06T10:30:00Z", "by": "editor2", "action": "updated",
+				  "changes": [{"field": "byline", "previous": ["Kim Min-ji"]}]},""");
+
+		ArticleVersions versions = ArticleVersions.rebuild(json.readTree(corrected), revisions(history));
+		List<RevisionComparison.Field> fields = comparison.between(versions.at(2), versions.at(4));
+
+		assertThat(fields).extracting(RevisionComparison.Field::label, field -> shown(field).get(0))
+			.containsExactly(tuple("Byline", "Kim Min-ji, {+박서준+}"),
+					tuple("Corrections", "{+2026-12-06 20:00 KST: An earlier version gave the wrong day.+}"));
+	}
+
+	@Test
 	void versionsBeyondAGapInTheHistoryCannotBeRebuilt() {
 		List<ArticleVersions.Revision> withoutTheMiddle = revisions(REVISIONS).stream()
 			.filter(revision -> revision.version() != 1)

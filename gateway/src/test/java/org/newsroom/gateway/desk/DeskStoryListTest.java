@@ -104,13 +104,14 @@ class DeskStoryListTest extends GatewayTestSupport {
 	}
 
 	@Test
-	void aKoreanHeadlineLinksToItsEditorAndItsHistory() {
+	void aKoreanHeadlineIsMarkedKoreanAndLinksToItsEditorAndItsHistory() {
 		DeskSessions.SignedIn editor = DeskSessions.signIn(http, identity, "editor1", "editor");
-		stories(story("65f1c2a9e4b0a1b2c3d4e5f1", KOREAN, "DRAFT", null, null), null);
+		stories(story("65f1c2a9e4b0a1b2c3d4e5f1", KOREAN, "DRAFT", null, null).replace("\"section\"",
+				"\"language\": \"ko\", \"section\""), null);
 
 		String page = page(editor, "/desk", HttpStatus.OK);
 
-		assertThat(page).contains("<a href=\"/desk/stories/65f1c2a9e4b0a1b2c3d4e5f1\">" + KOREAN + "</a>",
+		assertThat(page).contains("<a href=\"/desk/stories/65f1c2a9e4b0a1b2c3d4e5f1\" lang=\"ko\">" + KOREAN + "</a>",
 				"href=\"/desk/stories/65f1c2a9e4b0a1b2c3d4e5f1/history\"", "by editor2");
 	}
 
