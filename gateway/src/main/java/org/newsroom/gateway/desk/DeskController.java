@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.newsroom.gateway.web.WebProperties;
-import org.newsroom.platform.security.RealmRoles;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpStatus;
@@ -41,13 +40,13 @@ class DeskController {
 	@GetMapping({ "/desk", "/desk/" })
 	Mono<ResponseEntity<byte[]>> storyList(ServerWebExchange exchange) {
 		return exchange.<OAuth2AuthenticationToken>getPrincipal()
-			.flatMap(editor -> Mono.zip(stories.newest(editor, exchange), rankings.panel())
+			.flatMap(editor -> Mono.zip(stories.newest(exchange), rankings.panel())
 				.flatMap(found -> pages.page(exchange, HttpStatus.OK, "desk",
-						Map.of("userName", editor.getName(), "admin", hasRole(editor, RealmRoles.ADMIN), "stories",
+						Map.of("userName", editor.getName(), "admin", DeskUser.isAdmin(editor), "stories",
 								found.getT1().rows().stream().map(this::line).toList(), "storiesAvailable",
 								found.getT1().available(), "top", found.getT2().top(), "trending", found.getT2().trending()))))
 			// the tokens are gone (revoked, refresh expired): a new sign-in gets new ones
-			.onErrorResume(DeskStories.SignInAgain.class,
+			.onErrorResume(DeskTokens.SignedOut.class,
 					gone -> Mono.just(ResponseEntity.status(HttpStatus.FOUND).location(URI.create(DeskSecurity.SIGN_IN)).build()));
 	}
 
@@ -66,9 +65,5 @@ class DeskController {
 		return new Line(story.id(), story.headline(), story.section(), story.status(),
 				story.updatedAt() != null ? story.updatedAt().toString() : null,
 				story.updatedAt() != null ? SHOWN.format(story.updatedAt().atZone(newsroomZone)) : null, row.changedBy());
-	}
-
-	private static boolean hasRole(OAuth2AuthenticationToken user, String role) {
-		return user.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_" + role));
 	}
 }

@@ -21,7 +21,7 @@ import org.springframework.web.server.ServerWebExchange;
  * session's CSRF token (the sign-out form needs it) and is never stored by anyone.
  */
 @Component
-class DeskPages {
+public class DeskPages {
 
 	static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
 
@@ -31,7 +31,7 @@ class DeskPages {
 		this.renderer = renderer;
 	}
 
-	Mono<ResponseEntity<byte[]>> page(ServerWebExchange exchange, HttpStatus status, String template,
+	public Mono<ResponseEntity<byte[]>> page(ServerWebExchange exchange, HttpStatus status, String template,
 			Map<String, Object> model) {
 		return csrfToken(exchange).map(token -> {
 			Map<String, Object> withToken = new HashMap<>(model);

@@ -32,12 +32,14 @@ import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationFailureHandler;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
 import org.springframework.security.web.server.authentication.logout.DelegatingServerLogoutHandler;
 import org.springframework.security.web.server.authentication.logout.SecurityContextServerLogoutHandler;
 import org.springframework.security.web.server.authentication.logout.ServerLogoutHandler;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher.MatchResult;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.server.WebSession;
 
 /**
@@ -63,9 +65,11 @@ class DeskSecurity {
 
 	static final String SIGN_IN_FAILED = "/desk/sign-in-failed";
 
+	static final String API = "/desk/api";
+
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE)
-	SecurityWebFilterChain desk(ServerHttpSecurity http, DeskProperties desk, NoRolePage noRole,
+	SecurityWebFilterChain desk(ServerHttpSecurity http, DeskProperties desk, NoRolePage noRole, DeskProblems problems,
 			ServerOAuth2AuthorizedClientRepository authorizedClients,
 			ReactiveClientRegistrationRepository registrations,
 			@Value("${newsroom.public-base-url}") String publicBaseUrl) {
@@ -74,6 +78,7 @@ class DeskSecurity {
 				registrations);
 		// Keycloak ends its own session too and sends the browser back to the site's front page
 		endKeycloakSession.setPostLogoutRedirectUri(site + "/");
+		RedirectServerAuthenticationEntryPoint toSignIn = new RedirectServerAuthenticationEntryPoint(SIGN_IN);
 		RedirectServerAuthenticationSuccessHandler backToDesk = new RedirectServerAuthenticationSuccessHandler("/desk");
 		return http
 			// every request meets this matcher first: a prefix test, not pattern matchers
@@ -95,7 +100,16 @@ class DeskSecurity {
 				.logoutHandler(new DelegatingServerLogoutHandler(new SecurityContextServerLogoutHandler(),
 						endSession()))
 				.logoutSuccessHandler(endKeycloakSession))
-			.exceptionHandling(errors -> errors.accessDeniedHandler(noRole))
+			// CSRF protection is on (the default) with the session's synchronizer token; its refusal
+			// is a problem like any other of the desk's
+			.csrf(csrf -> csrf.accessDeniedHandler((exchange, denied) -> problems.csrfRefused(exchange)))
+			.exceptionHandling(errors -> errors
+				// pages send the browser to sign in (and back to the page afterwards); the pages'
+				// own calls get a problem they can act on without losing what the editor typed
+				.authenticationEntryPoint((exchange, failure) -> isDeskApi(exchange.getRequest())
+						? problems.signedOut(exchange) : toSignIn.commence(exchange, failure))
+				.accessDeniedHandler((exchange, denied) -> isDeskApi(exchange.getRequest()) ? problems.forbidden(exchange)
+						: noRole.handle(exchange, denied)))
 			.headers(headers -> headers
 				.contentSecurityPolicy(csp -> csp.policyDirectives(SecurityHeaders.deskPolicy(desk.signInOrigin()))))
 			.httpBasic(basic -> basic.disable())
@@ -106,6 +120,11 @@ class DeskSecurity {
 	/** The desk, and the sign-in and sign-out endpoints: what this chain handles. */
 	static boolean isDeskPath(String path) {
 		return under(path, "/desk") || under(path, "/oauth2") || under(path, "/login/oauth2") || path.equals(SIGN_OUT);
+	}
+
+	/** The services' APIs as the desk's pages call them, and the desk's own JSON. */
+	static boolean isDeskApi(ServerHttpRequest request) {
+		return under(request.getPath().pathWithinApplication().value(), API);
 	}
 
 	private static boolean under(String path, String prefix) {
@@ -148,7 +167,7 @@ class DeskSecurity {
 
 	/** Hands out the session's access token, refreshed first when it has expired. */
 	@Bean
-	ReactiveOAuth2AuthorizedClientManager deskTokens(ReactiveClientRegistrationRepository registrations,
+	ReactiveOAuth2AuthorizedClientManager deskAuthorizedClientManager(ReactiveClientRegistrationRepository registrations,
 			ServerOAuth2AuthorizedClientRepository authorizedClients) {
 		DefaultReactiveOAuth2AuthorizedClientManager manager = new DefaultReactiveOAuth2AuthorizedClientManager(
 				registrations, authorizedClients);

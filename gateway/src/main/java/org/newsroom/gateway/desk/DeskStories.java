@@ -12,10 +12,6 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.MediaType;
-import org.springframework.security.oauth2.client.ClientAuthorizationException;
-import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
-import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
-import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientException;
@@ -36,10 +32,10 @@ class DeskStories {
 	private static final Duration TIME_LIMIT = Duration.ofSeconds(5);
 
 	private final WebClient http;
-	private final ReactiveOAuth2AuthorizedClientManager tokens;
+	private final DeskTokens tokens;
 	private final ServiceLocations services;
 
-	DeskStories(WebClient.Builder builder, ReactiveOAuth2AuthorizedClientManager tokens, ServiceLocations services) {
+	DeskStories(WebClient.Builder builder, DeskTokens tokens, ServiceLocations services) {
 		this.http = builder.build();
 		this.tokens = tokens;
 		this.services = services;
@@ -70,23 +66,8 @@ class DeskStories {
 	record StoryList(List<Row> rows, boolean available) {
 	}
 
-	/** The editor's session holds no usable token any more (revoked, or the refresh expired). */
-	static final class SignInAgain extends RuntimeException {
-
-		SignInAgain(Throwable cause) {
-			super("the session's tokens are gone", cause, false, false);
-		}
-	}
-
-	Mono<StoryList> newest(OAuth2AuthenticationToken editor, ServerWebExchange exchange) {
-		OAuth2AuthorizeRequest request = OAuth2AuthorizeRequest.withClientRegistrationId(DeskSecurity.REGISTRATION)
-			.principal(editor)
-			.attribute(ServerWebExchange.class.getName(), exchange)
-			.build();
-		return tokens.authorize(request)
-			.onErrorMap(ClientAuthorizationException.class, SignInAgain::new)
-			.switchIfEmpty(Mono.error(() -> new SignInAgain(null)))
-			.flatMap(client -> list(client.getAccessToken().getTokenValue()));
+	Mono<StoryList> newest(ServerWebExchange exchange) {
+		return tokens.accessToken(exchange).flatMap(this::list);
 	}
 
 	private Mono<StoryList> list(String accessToken) {

@@ -164,6 +164,37 @@ public final class TestIdentityProvider implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * An OpenID Connect ID token for a client that signs users in (the gateway's desk): audience
+	 * the client, and the {@code nonce} the client sent with its authorization request.
+	 */
+	public String idToken(String username, String clientId, String nonce) {
+		Instant issued = Instant.now();
+		return sign(new JWTClaimsSet.Builder().issuer(issuer())
+			.subject(UUID.nameUUIDFromBytes(username.getBytes()).toString())
+			.audience(clientId)
+			.issueTime(Date.from(issued))
+			.expirationTime(Date.from(issued.plus(Duration.ofMinutes(5))))
+			.claim("azp", clientId)
+			.claim("nonce", nonce)
+			.claim("typ", "ID")
+			.claim("preferred_username", username)
+			.build(), signingKey);
+	}
+
+	/**
+	 * The realm's token endpoint answers the authorization code {@code code} with these tokens
+	 * (a refresh token {@code refresh-<code>} included), as Keycloak does for the code flow; the
+	 * access token is said to live for {@code lifetime}.
+	 */
+	public void answerCode(String code, String accessToken, String idToken, Duration lifetime) {
+		wireMock.stubFor(WireMock.post("/realms/news/protocol/openid-connect/token")
+			.withRequestBody(WireMock.containing("code=" + code))
+			.willReturn(WireMock.okJson("{\"access_token\": \"" + accessToken + "\", \"token_type\": \"Bearer\", "
+					+ "\"expires_in\": " + lifetime.toSeconds() + ", \"refresh_token\": \"refresh-" + code + "\", \"id_token\": \"" + idToken
+					+ "\", \"scope\": \"openid profile\"}")));
+	}
+
 	public WireMockServer wireMock() {
 		return wireMock;
 	}
