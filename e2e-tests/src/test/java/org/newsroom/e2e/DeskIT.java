@@ -110,7 +110,7 @@ class DeskIT {
 	}
 
 	/** Types the demo password into Keycloak's own login form. */
-	private static void signIn(ChromeDriver browser, String user) {
+	static void signIn(ChromeDriver browser, String user) {
 		waitFor(browser, () -> browser.getCurrentUrl().startsWith(LocalStack.KEYCLOAK + "/realms/news/"));
 		browser.findElement(By.id("username")).sendKeys(user);
 		browser.findElement(By.id("password")).sendKeys(user);
