@@ -237,6 +237,77 @@ class DeskStoryEditorBrowserTest extends GatewayTestSupport {
 		assertThat(text("[data-scheduled-for]")).contains("2026-12-24 07:00");
 	}
 
+	@Test
+	void takingAllOfTheirsOnTheConflictScreenSavesTheirVersionOnTopOfTheNewOne() {
+		Map<String, Object> theirs = draft(5);
+		theirs.put("headline", "Their headline");
+		theirs.put("tags", List.of("snow"));
+		articles.stubFor(put(urlEqualTo(ARTICLE)).withHeader("If-Match", equalTo("\"3\"")).inScenario("two editors")
+			.willReturn(aResponse().withStatus(412).withHeader("Content-Type", "application/problem+json")
+				.withBody("{\"type\": \"urn:newsroom:problem:stale-version\", \"status\": 412, \"currentVersion\": 5}"))
+			.willSetStateTo("theirs saved"));
+		articles.stubFor(get(urlEqualTo(ARTICLE)).inScenario("two editors").whenScenarioStateIs("theirs saved")
+			.willReturn(okJson(NewsroomFixtures.write(theirs)).withHeader("ETag", "\"5\"")));
+		articles.stubFor(put(urlEqualTo(ARTICLE)).withHeader("If-Match", equalTo("\"5\""))
+			.willReturn(okJson(NewsroomFixtures.write(draft(6))).withHeader("ETag", "\"6\"")));
+
+		browser.findElement(By.id("headline")).sendKeys(" (mine)");
+		browser.findElement(By.cssSelector("[data-save]")).click();
+		waitUntil(() -> browser.findElement(By.cssSelector("[data-conflict]")).isDisplayed());
+
+		assertThat(browser.findElements(By.cssSelector("[data-conflict-field]")))
+			.extracting(field -> field.getAttribute("data-conflict-field"))
+			.containsExactly("headline", "tags");
+		assertThat(text("[data-conflict-field='tags'] [data-conflict-mine]")).isEqualTo("weather, 서울");
+		assertThat(text("[data-conflict-field='tags'] [data-conflict-theirs]")).isEqualTo("snow");
+		assertThat(text("[data-conflict-intro]")).contains("version 5", "Nothing has been overwritten");
+		browser.findElement(By.cssSelector("[data-conflict-all='theirs']")).click();
+		browser.findElement(By.cssSelector("[data-conflict-save]")).click();
+		waitUntil(() -> text("[data-save-state]").equals("Saved, version 6"));
+
+		articles.verify(putRequestedFor(urlEqualTo(ARTICLE)).withHeader("If-Match", equalTo("\"5\""))
+			.withRequestBody(matchingJsonPath("$.headline", equalTo("Their headline")))
+			.withRequestBody(matchingJsonPath("$.tags[0]", equalTo("snow")))
+			// what did not differ is sent as it was
+			.withRequestBody(matchingJsonPath("$.body[1].attribution", equalTo("A driver"))));
+		assertThat(browser.findElement(By.id("headline")).getAttribute("value")).isEqualTo("Their headline");
+		assertThat(browser.findElement(By.id("tags")).getAttribute("value")).isEqualTo("snow");
+	}
+
+	@Test
+	void withdrawingAsksFirstAndACorrectionShowsInTheList() {
+		Map<String, Object> corrected = draft(4);
+		corrected.put("status", "PUBLISHED");
+		corrected.put("corrections", List.of(Map.of("at", "2026-12-06T03:00:00Z", "text", "The date was wrong.")));
+		articles.stubFor(post(urlEqualTo(ARTICLE + "/corrections")).willReturn(okJson(NewsroomFixtures.write(corrected))
+			.withStatus(201).withHeader("ETag", "\"4\"")));
+		Map<String, Object> withdrawn = draft(5);
+		withdrawn.put("status", "WITHDRAWN");
+		articles.stubFor(post(urlEqualTo(ARTICLE + "/withdraw")).willReturn(okJson(NewsroomFixtures.write(withdrawn))
+			.withHeader("ETag", "\"5\"")));
+
+		browser.findElement(By.id("correction")).sendKeys("The date was wrong.");
+		browser.findElement(By.cssSelector("[data-correct]")).click();
+		waitUntil(() -> text("[data-corrections]").contains("The date was wrong."));
+		assertThat(text("[data-corrections]")).contains("2026-12-06 12:00 (Asia/Seoul)");
+		assertThat(text("[data-version-text]")).isEqualTo("4");
+		articles.verify(postRequestedFor(urlEqualTo(ARTICLE + "/corrections"))
+			.withRequestBody(matchingJsonPath("$.text", equalTo("The date was wrong."))));
+
+		browser.findElement(By.cssSelector("[data-withdraw]")).click();
+		assertThat(browser.findElement(By.cssSelector("[data-withdraw-confirm]")).isDisplayed()).isTrue();
+		articles.verify(0, postRequestedFor(urlEqualTo(ARTICLE + "/withdraw")));
+		browser.switchTo().activeElement().sendKeys(Keys.ENTER);
+		assertThat(browser.findElement(By.cssSelector("[data-withdraw-confirm]")).isDisplayed()).as("cancelled").isFalse();
+		articles.verify(0, postRequestedFor(urlEqualTo(ARTICLE + "/withdraw")));
+
+		browser.findElement(By.cssSelector("[data-withdraw]")).click();
+		browser.findElement(By.cssSelector("[data-withdraw-yes]")).click();
+		waitUntil(() -> text("[data-status-text]").equals("WITHDRAWN"));
+		assertThat(text("[data-publish-result]")).contains("Withdrawn");
+		articles.verify(1, postRequestedFor(urlEqualTo(ARTICLE + "/withdraw")));
+	}
+
 	private String base() {
 		return "http://localhost:" + port;
 	}
