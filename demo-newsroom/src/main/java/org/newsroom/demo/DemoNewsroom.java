@@ -12,8 +12,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
@@ -73,7 +75,7 @@ public final class DemoNewsroom {
 			return;
 		}
 		Summary summary = demo.load();
-		System.out.printf("[demo] published %d articles with %d photos and sent %d page views%n", summary.articles(),
+		System.out.printf("[demo] wrote %d articles (published, one draft, one scheduled) with %d photos and sent %d page views%n", summary.articles(),
 				summary.photos(), summary.views());
 	}
 
@@ -97,10 +99,12 @@ public final class DemoNewsroom {
 			JsonNode photo = story.get("photo");
 			String mediaId = uploadPhoto(editor, key, photo);
 			photos++;
-			String articleId = publishArticle(editor, story, mediaId);
+			String status = story.path("status").asString("PUBLISHED");
+			String articleId = writeArticle(editor, story, mediaId, status);
 			articleIds.add(articleId);
-			System.out.printf("[demo] published %-60s %s%n", story.get("headline").asString(), articleId);
-			int count = story.get("views").asInt();
+			System.out.printf("[demo] %-9s %-60s %s%n", status.toLowerCase(Locale.ROOT), story.get("headline").asString(),
+					articleId);
+			int count = story.path("views").asInt(0);
 			for (int v = 0; v < count; v++) {
 				ObjectNode view = views.addObject();
 				view.put("articleId", articleId);
@@ -132,7 +136,8 @@ public final class DemoNewsroom {
 		return json(response).get("id").asString();
 	}
 
-	private String publishArticle(String token, JsonNode story, String mediaId) {
+	/** Writes the story as a draft, then publishes it now, or schedules it for tomorrow morning, or neither. */
+	private String writeArticle(String token, JsonNode story, String mediaId, String status) {
 		ObjectNode draft = JSON.createObjectNode();
 		for (String field : List.of("headline", "deck", "summary", "section", "source", "dateline", "language")) {
 			if (story.has(field)) {
@@ -146,9 +151,17 @@ public final class DemoNewsroom {
 		String id = json(send(request("/api/articles").header("Authorization", "Bearer " + token)
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(draft.toString())), 201)).get("id").asString();
-		send(request("/api/articles/" + id + "/publish").header("Authorization", "Bearer " + token)
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString("{}")), 200);
+		String publish = switch (status) {
+			case "DRAFT" -> null;
+			case "SCHEDULED" -> "{\"at\": \"" + Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.HOURS) + "\"}";
+			case "PUBLISHED" -> "{}";
+			default -> throw new IllegalArgumentException("A demo story cannot start as " + status);
+		};
+		if (publish != null) {
+			send(request("/api/articles/" + id + "/publish").header("Authorization", "Bearer " + token)
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString(publish)), 200);
+		}
 		return id;
 	}
 

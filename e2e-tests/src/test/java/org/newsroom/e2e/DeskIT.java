@@ -1,14 +1,19 @@
 package org.newsroom.e2e;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,6 +65,15 @@ class DeskIT {
 				}
 			}
 
+			// a real application: no serious accessibility violation, every part reachable by keyboard,
+			// and usable on a 1024 px wide tablet without scrolling sideways
+			Accessibility.assertNoSeriousViolations(browser, "the story list");
+			assertThat(tabStops(browser, 12)).contains("Stories", "New story", "Photos", "Sign out");
+			browser.manage().window().setSize(new Dimension(1024, 900));
+			assertThat(((Number) browser.executeScript("return document.documentElement.scrollWidth")).intValue())
+				.as("no sideways scrolling at 1024 px")
+				.isLessThanOrEqualTo(((Number) browser.executeScript("return document.documentElement.clientWidth")).intValue());
+
 			// the browser holds the session cookie only, out of scripts' reach, and no token anywhere
 			JavascriptExecutor script = browser;
 			assertThat((String) script.executeScript("return document.cookie")).doesNotContain("NEWSROOM_DESK");
@@ -106,7 +120,19 @@ class DeskIT {
 				.isEqualTo("Your account has no newsroom role");
 			assertThat(browser.getPageSource()).contains("reader1").doesNotContain("Exception", "at org.");
 			assertThat(browser.findElements(By.cssSelector("[data-stories]"))).isEmpty();
+			Accessibility.assertNoSeriousViolations(browser, "the no-role page");
 		});
+	}
+
+	/** The visible text of the first {@code count} elements the Tab key reaches, in order. */
+	static List<String> tabStops(ChromeDriver browser, int count) {
+		browser.executeScript("document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0);");
+		List<String> stops = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			new Actions(browser).sendKeys(Keys.TAB).perform();
+			stops.add(browser.switchTo().activeElement().getText().trim());
+		}
+		return stops;
 	}
 
 	/** Types the demo password into Keycloak's own login form. */
@@ -119,12 +145,12 @@ class DeskIT {
 	}
 
 	/** The HTTP status of the page the browser shows. */
-	private static int status(ChromeDriver browser) {
+	static int status(ChromeDriver browser) {
 		return ((Number) browser.executeScript(
 				"return performance.getEntriesByType('navigation')[0].responseStatus")).intValue();
 	}
 
-	private static void waitFor(WebDriver browser, java.util.function.BooleanSupplier condition) {
+	static void waitFor(WebDriver browser, java.util.function.BooleanSupplier condition) {
 		long deadline = System.nanoTime() + PATIENCE.toNanos();
 		while (!condition.getAsBoolean()) {
 			if (System.nanoTime() > deadline) {
