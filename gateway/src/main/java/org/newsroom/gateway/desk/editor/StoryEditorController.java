@@ -17,7 +17,6 @@ import org.newsroom.gateway.page.PageComposer;
 import org.newsroom.gateway.web.ArticlePreview;
 import org.newsroom.gateway.web.WebProperties;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.CacheControl;
