@@ -31,7 +31,8 @@ import static org.awaitility.Awaitility.await;
  * see it, publishes it and finds it on the site with its photo and credit; a story scheduled a
  * minute ahead appears on the site by itself; two editors saving the same story meet the conflict
  * screen and nothing is overwritten; a publish refused for a photo whose rights have expired says
- * which photo and why.
+ * which photo and why. axe-core finds no serious or critical problem on the editor, the preview,
+ * the conflict screen or a refused publish.
  */
 @ExtendWith(LocalStack.class)
 class DeskEditorIT {
@@ -90,6 +91,7 @@ class DeskEditorIT {
 			browser.findElement(By.id("leadMediaId")).sendKeys(photoId);
 			// the photo's thumbnail and credit, read from the library, beside its id
 			waitFor(browser, () -> text(browser, ".editor-lead [data-photo-about]").contains(credit));
+			Accessibility.assertNoSeriousViolations(browser, "the story editor");
 
 			browser.findElement(By.cssSelector("[data-save]")).click();
 			waitFor(browser, () -> browser.getCurrentUrl().matches(".*/desk/stories/[0-9a-f]{24}"));
@@ -112,6 +114,7 @@ class DeskEditorIT {
 			assertThat(text(browser, "h1.headline")).isEqualTo(headline);
 			assertThat(text(browser, ".lead-photo .credit")).isEqualTo(credit);
 			assertThat(browser.findElement(By.cssSelector(".article-text strong")).getText()).isEqualTo("fell");
+			Accessibility.assertNoSeriousViolations(browser, "the preview");
 			browser.close();
 			browser.switchTo().window(editorWindow);
 
@@ -190,6 +193,7 @@ class DeskEditorIT {
 			WebElement summary = second.findElement(By.cssSelector("[data-conflict-field='summary']"));
 			assertThat(summary.findElement(By.cssSelector("[data-conflict-mine]")).getText()).isEqualTo("My summary.");
 			assertThat(second.findElements(By.cssSelector("[data-conflict-field='section']"))).as("unchanged").isEmpty();
+			Accessibility.assertNoSeriousViolations(second, "the conflict screen");
 
 			// theirs for the headline, mine for the summary
 			headline.findElement(By.cssSelector("input[value='theirs']")).click();
@@ -224,6 +228,7 @@ class DeskEditorIT {
 				.endsWith("/desk/photos/" + expiredPhotoId);
 			assertThat(text(browser, "[data-status-text]")).isEqualTo("DRAFT");
 			assertThat(Client.get("/api/articles/" + id, editor).json().get("status").asString()).isEqualTo("DRAFT");
+			Accessibility.assertNoSeriousViolations(browser, "a refused publish");
 
 			// removing the photo from the story is offered as the other fix
 			problem.findElement(By.xpath(".//button[normalize-space()='Remove it from the story']")).click();
