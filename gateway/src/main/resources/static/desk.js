@@ -140,7 +140,7 @@
     liveRegion('desk-status', 'status');
     liveRegion('desk-alert', 'alert');
     signedOutBanner();
-    var times = document.querySelectorAll('.desk-stories time[datetime]');
+    var times = document.querySelectorAll('time[data-ago][datetime]');
     for (var i = 0; i < times.length; i++) {
       var when = new Date(times[i].getAttribute('datetime'));
       if (!isNaN(when.getTime())) {

@@ -3,7 +3,10 @@ package org.newsroom.gateway.desk;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeoutException;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
@@ -15,6 +18,7 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientException;
+import org.springframework.web.reactive.function.client.WebClientResponseException;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
@@ -25,9 +29,8 @@ import org.springframework.web.server.ServerWebExchange;
 @Component
 class DeskStories {
 
-	static final int NEWEST = 20;
-
-	private static final String EVERY_STATUS = "DRAFT,SCHEDULED,PUBLISHED,WITHDRAWN";
+	/** Stories a page of the list shows. */
+	static final int PAGE = 20;
 
 	private static final Duration TIME_LIMIT = Duration.ofSeconds(5);
 
@@ -43,11 +46,17 @@ class DeskStories {
 
 	/** What article-service's list sends for each article, as far as the desk reads it. */
 	@JsonIgnoreProperties(ignoreUnknown = true)
-	record Story(String id, String headline, String section, String status, Instant updatedAt) {
+	record Story(String id, String headline, String section, String language, String status, Instant updatedAt,
+			Instant publishAt, Instant embargoUntil) {
 	}
 
 	@JsonIgnoreProperties(ignoreUnknown = true)
-	record StoryPage(List<Story> items) {
+	record StoryPage(List<Story> items, String nextCursor) {
+	}
+
+	/** What a 4xx problem from article-service says, as far as the page repeats it. */
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record Problem(String detail) {
 	}
 
 	@JsonIgnoreProperties(ignoreUnknown = true)
@@ -62,17 +71,38 @@ class DeskStories {
 	record Row(Story story, String changedBy) {
 	}
 
-	/** The newest stories; not {@code available} when article-service did not answer. */
-	record StoryList(List<Row> rows, boolean available) {
+	/**
+	 * A page of the list: not {@code available} when article-service did not answer;
+	 * {@code refused} says why it refused the request (a cursor it did not issue, say), else null;
+	 * {@code nextCursor} is where older stories continue, null on the last page.
+	 */
+	record StoryList(List<Row> rows, boolean available, String refused, String nextCursor) {
+
+		static StoryList unavailable() {
+			return new StoryList(List.of(), false, null, null);
+		}
 	}
 
-	Mono<StoryList> newest(ServerWebExchange exchange) {
-		return tokens.accessToken(exchange).flatMap(this::list);
+	/** A page of stories, newest first, as the filters ask, read with the editor's token. */
+	Mono<StoryList> list(ServerWebExchange exchange, StoryFilters filters) {
+		return tokens.accessToken(exchange).flatMap(token -> list(token, filters));
 	}
 
-	private Mono<StoryList> list(String accessToken) {
+	private Mono<StoryList> list(String accessToken, StoryFilters filters) {
+		Map<String, Object> values = new LinkedHashMap<>();
+		values.put("status", filters.apiStatuses());
+		values.put("size", PAGE);
+		values.put("section", filters.section());
+		values.put("q", filters.q());
+		values.put("cursor", filters.cursor());
+		values.values().removeIf(Objects::isNull);
+		StringBuilder uri = new StringBuilder(services.article()).append("/api/articles");
+		// template variables: each value is encoded whole ('&' or '+' in a search stays in it)
+		values.keySet().forEach(name -> uri.append(uri.indexOf("?") < 0 ? '?' : '&').append(name).append("={")
+			.append(name)
+			.append('}'));
 		return http.get()
-			.uri(services.article() + "/api/articles?status={statuses}&size={size}", EVERY_STATUS, NEWEST)
+			.uri(uri.toString(), values)
 			.headers(headers -> headers.setBearerAuth(accessToken))
 			.accept(MediaType.APPLICATION_JSON)
 			.retrieve()
@@ -82,9 +112,13 @@ class DeskStories {
 				.flatMapSequential(story -> changedBy(story.id(), accessToken)
 					.map(by -> new Row(story, by))
 					.defaultIfEmpty(new Row(story, null)), 8)
-				.collectList())
-			.map(rows -> new StoryList(rows, true))
-			.onErrorResume(DeskStories::unanswered, error -> Mono.just(new StoryList(List.of(), false)));
+				.collectList()
+				.map(rows -> new StoryList(rows, true, null, page.nextCursor())))
+			// a request it refuses (400: a stale or foreign cursor, a search it cannot take): said on the page
+			.onErrorResume(error -> error instanceof WebClientResponseException refused
+					&& refused.getStatusCode().is4xxClientError(),
+					error -> Mono.just(new StoryList(List.of(), true, detail((WebClientResponseException) error), null)))
+			.onErrorResume(DeskStories::unanswered, error -> Mono.just(StoryList.unavailable()));
 	}
 
 	/** Who made the latest revision; empty when the history cannot be had (the row still shows). */
@@ -101,6 +135,19 @@ class DeskStories {
 				.max(Comparator.comparingLong(Revision::version))
 				.map(Revision::by)))
 			.onErrorResume(DeskStories::unanswered, error -> Mono.empty());
+	}
+
+	private static String detail(WebClientResponseException refused) {
+		try {
+			Problem problem = refused.getResponseBodyAs(Problem.class);
+			if (problem != null && problem.detail() != null) {
+				return problem.detail();
+			}
+		}
+		catch (RuntimeException unreadable) {
+			// not a problem document: the status says enough
+		}
+		return "article-service answered " + refused.getStatusCode().value() + ".";
 	}
 
 	private static boolean unanswered(Throwable error) {

@@ -53,12 +53,16 @@ class WebEditionController {
 		this.renderer = renderer;
 		this.settings = settings;
 		this.json = json;
-		this.site = new Site(settings.siteName(), publicBaseUrl.replaceAll("/+$", ""),
-				ArticleView.webLink(settings.lettersUrl()));
+		this.site = Site.of(settings, publicBaseUrl);
 	}
 
 	/** The paper's name and public address (titles, canonical links), and its letters page. */
 	record Site(String name, String baseUrl, String lettersUrl) {
+
+		static Site of(WebProperties settings, String publicBaseUrl) {
+			return new Site(settings.siteName(), publicBaseUrl.replaceAll("/+$", ""),
+					ArticleView.webLink(settings.lettersUrl()));
+		}
 	}
 
 	@GetMapping(path = "/news/{slug}", produces = MediaType.TEXT_HTML_VALUE)
