@@ -92,6 +92,7 @@ class DeskEditorIT {
 			// the photo's thumbnail and credit, read from the library, beside its id
 			waitFor(browser, () -> text(browser, ".editor-lead [data-photo-about]").contains(credit));
 			Accessibility.assertNoSeriousViolations(browser, "the story editor");
+			Screenshots.save(browser, "desk-editor");
 
 			browser.findElement(By.cssSelector("[data-save]")).click();
 			waitFor(browser, () -> browser.getCurrentUrl().matches(".*/desk/stories/[0-9a-f]{24}"));

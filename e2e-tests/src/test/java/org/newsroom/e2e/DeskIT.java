@@ -68,6 +68,7 @@ class DeskIT {
 			// a real application: no serious accessibility violation, every part reachable by keyboard,
 			// and usable on a 1024 px wide tablet without scrolling sideways
 			Accessibility.assertNoSeriousViolations(browser, "the story list");
+			Screenshots.save(browser, "desk-stories");
 			assertThat(tabStops(browser, 12)).contains("Stories", "New story", "Photos", "Sign out");
 			browser.manage().window().setSize(new Dimension(1024, 900));
 			assertThat(((Number) browser.executeScript("return document.documentElement.scrollWidth")).intValue())
