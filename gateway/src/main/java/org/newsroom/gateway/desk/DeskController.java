@@ -1,6 +1,5 @@
 package org.newsroom.gateway.desk;
 
-import java.net.URI;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -75,9 +74,7 @@ class DeskController {
 					HttpStatus status = problem != null || list.refused() != null ? HttpStatus.BAD_REQUEST : HttpStatus.OK;
 					return pages.page(exchange, status, "desk", model);
 				}))
-			// the tokens are gone (revoked, refresh expired): a new sign-in gets new ones
-			.onErrorResume(DeskTokens.SignedOut.class,
-					gone -> Mono.just(ResponseEntity.status(HttpStatus.FOUND).location(URI.create(DeskSecurity.SIGN_IN)).build()));
+			.onErrorResume(DeskTokens.SignedOut.class, gone -> DeskPages.signInAgain());
 	}
 
 	@GetMapping(DeskSecurity.SIGN_IN_FAILED)

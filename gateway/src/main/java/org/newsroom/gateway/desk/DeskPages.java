@@ -1,5 +1,6 @@
 package org.newsroom.gateway.desk;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
@@ -42,6 +43,14 @@ public class DeskPages {
 				.header(HttpHeaders.PRAGMA, "no-cache")
 				.body(renderer.render(exchange, template, withToken));
 		});
+	}
+
+	/**
+	 * A page whose session's tokens are gone (revoked, the refresh expired): the browser signs in
+	 * again, and comes back to the page it asked for.
+	 */
+	public static Mono<ResponseEntity<byte[]>> signInAgain() {
+		return Mono.just(ResponseEntity.status(HttpStatus.FOUND).location(URI.create(DeskSecurity.SIGN_IN)).build());
 	}
 
 	/**

@@ -55,11 +55,12 @@ import org.springframework.web.server.WebSession;
  * bearer-token clients never meet a session, a redirect to Keycloak or a CSRF check.
  */
 @Configuration(proxyBeanMethods = false)
-class DeskSecurity {
+public class DeskSecurity {
 
-	static final String REGISTRATION = "news-desk";
+	public static final String REGISTRATION = "news-desk";
 
-	static final String SIGN_IN = "/oauth2/authorization/" + REGISTRATION;
+	/** Where a browser starts signing in to the desk. */
+	public static final String SIGN_IN = "/oauth2/authorization/" + REGISTRATION;
 
 	static final String SIGN_OUT = "/logout";
 

@@ -1,6 +1,5 @@
 package org.newsroom.gateway.desk;
 
-import java.net.URI;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -66,8 +65,7 @@ class HistoryController {
 				.onErrorResume(DeskHistory.Unavailable.class, down -> pages.page(exchange, HttpStatus.SERVICE_UNAVAILABLE,
 						"desk-history", withState(model, "unavailable")));
 		})
-			.onErrorResume(DeskTokens.SignedOut.class,
-					gone -> Mono.just(ResponseEntity.status(HttpStatus.FOUND).location(URI.create(DeskSecurity.SIGN_IN)).build()));
+			.onErrorResume(DeskTokens.SignedOut.class, gone -> DeskPages.signInAgain());
 	}
 
 	private Map<String, Object> shown(Map<String, Object> model, String id, DeskHistory.Found found, String from,

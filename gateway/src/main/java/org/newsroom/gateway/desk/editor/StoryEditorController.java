@@ -1,6 +1,5 @@
 package org.newsroom.gateway.desk.editor;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.time.format.TextStyle;
@@ -43,8 +42,6 @@ class StoryEditorController {
 
 	private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
 
-	/** Where a new sign-in starts (DeskSecurity's; DeskStoryEditorTest checks they are the same). */
-	private static final String SIGN_IN = "/oauth2/authorization/news-desk";
 
 	/** One empty block of each type, for the page's "Add a block" (desk-story.js replaces the key). */
 	private static final List<StoryForm.Block> BLOCK_TEMPLATES = List.of("paragraph", "heading", "quote", "image", "embed")
@@ -80,7 +77,7 @@ class StoryEditorController {
 			.flatMap(article -> editor(exchange, StoryForm.of(json.treeToValue(article, EditedArticle.class), zone())))
 			.switchIfEmpty(Mono.defer(() -> missing(exchange, id)))
 			.onErrorResume(EditorArticles.ArticlesUnavailable.class, down -> unavailable(exchange))
-			.onErrorResume(DeskTokens.SignedOut.class, gone -> signInAgain());
+			.onErrorResume(DeskTokens.SignedOut.class, gone -> DeskPages.signInAgain());
 	}
 
 	/**
@@ -100,7 +97,7 @@ class StoryEditorController {
 				.body(preview.render(exchange, page, EDITOR + id)))
 			.switchIfEmpty(Mono.defer(() -> missing(exchange, id)))
 			.onErrorResume(EditorArticles.ArticlesUnavailable.class, down -> unavailable(exchange))
-			.onErrorResume(DeskTokens.SignedOut.class, gone -> signInAgain());
+			.onErrorResume(DeskTokens.SignedOut.class, gone -> DeskPages.signInAgain());
 	}
 
 	private Mono<ResponseEntity<byte[]>> editor(ServerWebExchange exchange, StoryForm story) {
@@ -144,10 +141,6 @@ class StoryEditorController {
 				Map.of("title", "Story unavailable", "notFound", false, "storyId", ""));
 	}
 
-	/** The session's tokens are gone (revoked, refresh expired): a new sign-in gets new ones. */
-	private static Mono<ResponseEntity<byte[]>> signInAgain() {
-		return Mono.just(ResponseEntity.status(HttpStatus.FOUND).location(URI.create(SIGN_IN)).build());
-	}
 
 	private ZoneId zone() {
 		return web.timeZone();

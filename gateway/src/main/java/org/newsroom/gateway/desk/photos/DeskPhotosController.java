@@ -1,6 +1,5 @@
 package org.newsroom.gateway.desk.photos;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -38,8 +37,6 @@ class DeskPhotosController {
 
 	static final String LIBRARY = "/desk/photos";
 
-	/** Where a new sign-in starts (DeskSecurity.SIGN_IN, which is the desk package's own). */
-	private static final String SIGN_IN = "/oauth2/authorization/news-desk";
 
 	private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", Locale.ENGLISH);
 
@@ -89,7 +86,7 @@ class DeskPhotosController {
 				model.put("zoneId", newsroomZone.getId());
 				return pages.page(exchange, HttpStatus.OK, "desk-photos", model);
 			}))
-			.onErrorResume(DeskTokens.SignedOut.class, gone -> signInAgain());
+			.onErrorResume(DeskTokens.SignedOut.class, gone -> DeskPages.signInAgain());
 	}
 
 	@GetMapping(LIBRARY + "/{id}")
@@ -133,7 +130,7 @@ class DeskPhotosController {
 				model.put("title", "Photo");
 				return pages.page(exchange, HttpStatus.SERVICE_UNAVAILABLE, "desk-photo", model);
 			}))
-			.onErrorResume(DeskTokens.SignedOut.class, gone -> signInAgain());
+			.onErrorResume(DeskTokens.SignedOut.class, gone -> DeskPages.signInAgain());
 	}
 
 	/** The usage report's problems, said to an editor: what is wrong and what to do. */
@@ -178,10 +175,6 @@ class DeskPhotosController {
 		return at != null ? SHOWN.format(at.atZone(newsroomZone)) : null;
 	}
 
-	private static Mono<ResponseEntity<byte[]>> signInAgain() {
-		// the tokens are gone (revoked, refresh expired): a new sign-in gets new ones
-		return Mono.just(ResponseEntity.status(HttpStatus.FOUND).location(URI.create(SIGN_IN)).build());
-	}
 
 	private static String blankToNull(String value) {
 		return value == null || value.isBlank() ? null : value;
