@@ -92,6 +92,7 @@ class DeskEditorIT {
 			// the photo's thumbnail and credit, read from the library, beside its id
 			waitFor(browser, () -> text(browser, ".editor-lead [data-photo-about]").contains(credit));
 			Accessibility.assertNoSeriousViolations(browser, "the story editor");
+			browser.executeScript("window.scrollTo(0, 0)");
 			Screenshots.save(browser, "desk-editor");
 
 			browser.findElement(By.cssSelector("[data-save]")).click();

@@ -36,6 +36,12 @@ public class SearchTerms {
 	private final Analyzer english = new EnglishAnalyzer();
 	private final Analyzer korean = new KoreanAnalyzer();
 
+	SearchTerms() {
+		// Nori reads its dictionaries on first use: do that while the service starts, before it
+		// says it is ready, not during the first editor's save (which the gateway gives 5 s)
+		ofQuery("newsroom 뉴스룸에서");
+	}
+
 	/** The distinct terms of an article's headline, deck, summary, body and tags. */
 	public List<String> of(ArticleContent content) {
 		Set<String> terms = new LinkedHashSet<>();
