@@ -36,10 +36,23 @@ public final class ClientAddresses {
 
 	private static final String FORWARDED_PROTO = "X-Forwarded-Proto";
 
+	private static final int RECENT_SLOTS = 256;
+
 	/** Trusted IPv4 and IPv6 ranges apart: an address is only ever compared with its own family. */
 	private final List<IpAddressMatcher> trustedV4;
 
 	private final List<IpAddressMatcher> trustedV6;
+
+	/**
+	 * The latest verdicts, one per slot by the address's hash: a matcher takes the address as text
+	 * and parses it once per range, too much to repeat for every view ranking-service counts, while
+	 * its peer (the gateway) and a reader's address come back again and again. Entries are
+	 * immutable; a slot read racing a write sees the old verdict or the new one, either true.
+	 */
+	private final Verdict[] recent = new Verdict[RECENT_SLOTS];
+
+	private record Verdict(InetAddress address, boolean trusted) {
+	}
 
 	/**
 	 * @param trustedProxies IP addresses or CIDR ranges ({@code 10.0.0.0/8}, {@code ::1}); blank
@@ -159,13 +172,21 @@ public final class ClientAddresses {
 		if (ranges.isEmpty()) {
 			return false;
 		}
+		int slot = address.hashCode() & (RECENT_SLOTS - 1);
+		Verdict recent = this.recent[slot];
+		if (recent != null && recent.address.equals(address)) {
+			return recent.trusted;
+		}
 		String text = address.getHostAddress();
+		boolean trusted = false;
 		for (IpAddressMatcher range : ranges) {
 			if (range.matches(text)) {
-				return true;
+				trusted = true;
+				break;
 			}
 		}
-		return false;
+		this.recent[slot] = new Verdict(address, trusted);
+		return trusted;
 	}
 
 	/** The address as text, {@value #UNKNOWN} for none. */

@@ -70,6 +70,15 @@ class ClientAddressesTest {
 	}
 
 	@Test
+	void aRememberedVerdictIsOnlyEverTheSameAddresses() throws Exception {
+		// the same last byte: the same slot of the recent verdicts
+		assertThat(behindGateway.isTrustedProxy(ip("10.0.0.1"))).isTrue();
+		assertThat(behindGateway.isTrustedProxy(ip("203.0.113.1"))).isFalse();
+		assertThat(behindGateway.isTrustedProxy(ip("10.0.0.1"))).isTrue();
+		assertThat(behindGateway.isTrustedProxy(ip("203.0.113.1"))).isFalse();
+	}
+
+	@Test
 	void tlsIsBelievedOnlyFromATrustedProxy() {
 		MockServerHttpRequest trusted = MockServerHttpRequest.get("/").remoteAddress(new InetSocketAddress("10.0.0.5", 1234))
 			.header("X-Forwarded-Proto", "https").build();
