@@ -11,13 +11,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param siteName the publication's name in feeds, JSON-LD and share cards ({@code NEWSROOM_SITE_NAME})
  * @param kakaoAppKey the Kakao JavaScript key; KakaoTalk sharing is offered only when set
  *     ({@code NEWSROOM_KAKAO_APP_KEY})
- * @param services where the other services are ({@code MEDIA_SERVICE_URL})
  */
 @ConfigurationProperties("newsroom")
-public record SiteProperties(String publicBaseUrl, String siteName, String kakaoAppKey, Services services) {
-
-	public record Services(String media) {
-	}
+public record SiteProperties(String publicBaseUrl, String siteName, String kakaoAppKey) {
 
 	/** The base URL without a trailing slash. */
 	public String base() {

@@ -25,9 +25,9 @@ import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import io.micrometer.context.ContextExecutorService;
 import jakarta.annotation.PreDestroy;
 import org.newsroom.article.config.ArticleProperties;
-import org.newsroom.article.config.SiteProperties;
 import org.newsroom.platform.problem.ProblemException;
 import org.newsroom.platform.problem.Problems;
+import org.newsroom.platform.web.ServiceLocations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,14 +60,14 @@ public class MediaClient {
 	private final ExecutorService calls;
 	private final Duration openFor;
 
-	public MediaClient(SiteProperties site, ArticleProperties properties, RestClient.Builder restClients) {
+	public MediaClient(ServiceLocations services, ArticleProperties properties, RestClient.Builder restClients) {
 		ArticleProperties.MediaCheck settings = properties.mediaCheck();
 		this.openFor = settings.openFor();
 		HttpClient client = HttpClient.newBuilder().connectTimeout(settings.timeout()).build();
 		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(client);
 		requests.setReadTimeout(settings.timeout());
 		// Boot's builder, so X-Request-Id and traceparent go with every call to media-service
-		this.http = restClients.clone().baseUrl(site.services().media()).requestFactory(requests).build();
+		this.http = restClients.clone().baseUrl(services.media()).requestFactory(requests).build();
 		Predicate<Throwable> transientFailure = MediaClient::isTransient;
 		this.breaker = CircuitBreaker.of("media", CircuitBreakerConfig.custom()
 			.slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)

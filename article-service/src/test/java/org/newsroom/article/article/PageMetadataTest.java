@@ -39,8 +39,7 @@ class PageMetadataTest {
 	}
 
 	private static PageMetadata pages(String kakaoKey) {
-		return new PageMetadata(new SiteProperties("https://daily.example/", "Daily", kakaoKey,
-				new SiteProperties.Services("http://media")));
+		return new PageMetadata(new SiteProperties("https://daily.example/", "Daily", kakaoKey));
 	}
 
 	private static Article article(String headline, String lead) {

@@ -9,12 +9,12 @@ import java.util.Set;
 
 import org.newsroom.gateway.page.PageProperties;
 import org.newsroom.gateway.page.PageTop;
-import org.newsroom.gateway.page.ServiceLocations;
 import org.newsroom.platform.change.Change;
 import org.newsroom.platform.change.ChangeFeed;
 import org.newsroom.platform.change.ChangeFollower;
 import org.newsroom.platform.change.ChangeSettings;
 import org.newsroom.platform.change.Changes;
+import org.newsroom.platform.web.ServiceLocations;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;

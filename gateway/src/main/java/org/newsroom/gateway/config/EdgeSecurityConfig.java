@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.util.List;
 
 import org.newsroom.gateway.edge.EdgeProperties;
-import org.newsroom.gateway.edge.RateLimitFilter;
 import org.newsroom.platform.security.ReactiveApiSecurity;
 import org.newsroom.platform.security.RealmRoles;
+import org.newsroom.platform.web.RankingPaths;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -44,8 +44,8 @@ class EdgeSecurityConfig {
 				: MatchResult.match());
 		http.cors(cors -> cors.configurationSource(corsOrigins(properties)));
 		return security.build(http, rules -> rules
-			.pathMatchers(HttpMethod.POST, "/api/rankings/views").permitAll()
-			.pathMatchers(HttpMethod.POST, "/api/rankings/views/batch").hasRole(RealmRoles.INGEST)
+			.pathMatchers(HttpMethod.POST, RankingPaths.VIEW_BEACON).permitAll()
+			.pathMatchers(HttpMethod.POST, RankingPaths.VIEW_BATCH).hasRole(RealmRoles.INGEST)
 			.pathMatchers(HttpMethod.GET, "/api/articles/*/revisions").hasRole(RealmRoles.EDITOR)
 			.pathMatchers(HttpMethod.GET, "/api/media/*/original").hasRole(RealmRoles.EDITOR)
 			.pathMatchers(HttpMethod.HEAD, "/api/media/*/original").hasRole(RealmRoles.EDITOR));
@@ -66,7 +66,7 @@ class EdgeSecurityConfig {
 		}
 		HttpMethod method = request.getMethod();
 		if (HttpMethod.POST.equals(method)) {
-			return RateLimitFilter.BEACON_PATH.equals(request.getPath().value());
+			return RankingPaths.VIEW_BEACON.equals(request.getPath().value());
 		}
 		if (!HttpMethod.GET.equals(method) && !HttpMethod.HEAD.equals(method)) {
 			return false;

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 
+import org.newsroom.platform.web.ServiceLocations;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import org.newsroom.gateway.page.ServiceLocations;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 

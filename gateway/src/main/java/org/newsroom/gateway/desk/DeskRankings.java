@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
 
+import org.newsroom.platform.web.ServiceLocations;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import org.newsroom.gateway.page.ServiceLocations;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.codec.CodecException;

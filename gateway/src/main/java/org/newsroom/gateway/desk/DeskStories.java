@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeoutException;
 
+import org.newsroom.platform.web.ServiceLocations;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import org.newsroom.gateway.page.ServiceLocations;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 

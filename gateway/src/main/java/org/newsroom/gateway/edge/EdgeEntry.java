@@ -10,6 +10,7 @@ import org.newsroom.platform.observability.RequestId;
 import org.newsroom.platform.observability.RequestIdWebClientCustomizer;
 import org.newsroom.platform.observability.RequestLogContext;
 import org.newsroom.platform.problem.ReactiveProblemErrorHandler;
+import org.newsroom.platform.web.ClientAddresses;
 import reactor.core.publisher.Mono;
 import reactor.util.context.Context;
 import reactor.util.context.ContextView;
@@ -42,13 +43,13 @@ import org.springframework.web.server.WebFilterChain;
 @Component
 class EdgeEntry implements WebFilter, Ordered {
 
-	private final ClientAddress clientAddress;
+	private final ClientAddresses clientAddress;
 	private final AccessLog accessLog;
 	private final ReactiveProblemErrorHandler errors;
 	private final boolean tracing;
 	private final ServerRequestMetrics metrics;
 
-	EdgeEntry(ClientAddress clientAddress, AccessLog accessLog, ReactiveProblemErrorHandler errors,
+	EdgeEntry(ClientAddresses clientAddress, AccessLog accessLog, ReactiveProblemErrorHandler errors,
 			ServerRequestMetrics metrics, @Value("${management.tracing.enabled:true}") boolean tracing) {
 		this.clientAddress = clientAddress;
 		this.accessLog = accessLog;

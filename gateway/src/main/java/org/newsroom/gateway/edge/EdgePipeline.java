@@ -2,6 +2,7 @@ package org.newsroom.gateway.edge;
 
 import org.newsroom.gateway.cache.PageCache;
 import org.newsroom.gateway.page.PageProperties;
+import org.newsroom.platform.web.ClientAddresses;
 import reactor.netty.NettyPipeline;
 import reactor.netty.http.server.HttpServer;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,13 +21,13 @@ class EdgePipeline implements NettyServerCustomizer {
 
 	private final JsonMapper json;
 	private final PageCache cache;
-	private final ClientAddress clientAddress;
+	private final ClientAddresses clientAddress;
 	private final ClientLimits limits;
 	private final AccessLog accessLog;
 	private final ServerRequestMetrics metrics;
 	private final boolean fastPages;
 
-	EdgePipeline(JsonMapper json, PageCache cache, ClientAddress clientAddress, ClientLimits limits,
+	EdgePipeline(JsonMapper json, PageCache cache, ClientAddresses clientAddress, ClientLimits limits,
 			AccessLog accessLog, ServerRequestMetrics metrics, PageProperties pages,
 			@Value("${management.tracing.enabled:true}") boolean tracing) {
 		this.json = json;

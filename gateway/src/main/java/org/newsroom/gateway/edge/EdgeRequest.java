@@ -6,7 +6,7 @@ import org.springframework.web.server.ServerWebExchange;
  * What the edge knows about one request, settled once when it arrives ({@link EdgeEntry}) and
  * read by every later step instead of working it out again.
  *
- * @param client the client's address (see {@link ClientAddress})
+ * @param client the client's address (see {@link org.newsroom.platform.web.ClientAddresses})
  * @param overTls whether the client reached the edge over TLS, directly or per a trusted proxy
  * @param requestId the request id passed to the services and logged
  * @param traceId the W3C trace id passed to the services, or null when Micrometer Tracing makes

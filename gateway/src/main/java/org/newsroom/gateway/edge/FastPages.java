@@ -33,6 +33,7 @@ import org.newsroom.platform.observability.RequestId;
 import org.newsroom.platform.problem.ProblemException;
 import org.newsroom.platform.problem.ProblemTranslator;
 import org.newsroom.platform.problem.Problems;
+import org.newsroom.platform.web.ClientAddresses;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.server.PathContainer;
@@ -43,7 +44,7 @@ import org.springframework.http.server.PathContainer;
  * Reactor Netty's and Spring's per-request machinery (which, with nothing left to compute, cost
  * most of a cached page's time). Everything the edge does for every request is done here too,
  * with the same parts: the request id ({@link RequestId}), the trace id for the log
- * ({@link TraceParent}), the client's address ({@link ClientAddress}), its rate limit and 401
+ * ({@link TraceParent}), the client's address ({@link ClientAddresses}), its rate limit and 401
  * lock-out ({@link ClientLimits}), the security headers ({@link SecurityHeaders}), the access log
  * and the request timer; the page itself goes out as {@link PageWriter} would send it (ETag, 304,
  * the encoding the client accepts, HEAD).
@@ -58,7 +59,7 @@ final class FastPages extends ChannelDuplexHandler {
 	static final String NAME = "newsroom.fastPages";
 
 	private final PageCache cache;
-	private final ClientAddress clientAddress;
+	private final ClientAddresses clientAddress;
 	private final ClientLimits limits;
 	private final AccessLog accessLog;
 	private final ServerRequestMetrics metrics;
@@ -70,7 +71,7 @@ final class FastPages extends ChannelDuplexHandler {
 	/** The answered request's end (an empty last part) is still to come and to be dropped. */
 	private boolean dropping;
 
-	FastPages(PageCache cache, ClientAddress clientAddress, ClientLimits limits, AccessLog accessLog,
+	FastPages(PageCache cache, ClientAddresses clientAddress, ClientLimits limits, AccessLog accessLog,
 			ServerRequestMetrics metrics, JsonMapper json) {
 		this.cache = cache;
 		this.clientAddress = clientAddress;

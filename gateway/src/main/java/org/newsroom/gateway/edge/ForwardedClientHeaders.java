@@ -10,7 +10,7 @@ import org.springframework.web.server.ServerWebExchange;
 
 /**
  * Tells the services who the client is and which request this is: {@code X-Forwarded-For}
- * carries the one address the edge resolved (see {@link ClientAddress}), never a chain a client
+ * carries the one address the edge resolved (see {@link org.newsroom.platform.web.ClientAddresses}), never a chain a client
  * made up (ranking-service keys its anonymous visitor hash on it); {@code X-Request-Id} and the
  * W3C {@code traceparent} are the ones {@link EdgeEntry} settled. Runs after the gateway's own
  * forwarded-header filters.

@@ -2,6 +2,7 @@ package org.newsroom.gateway.edge;
 
 import java.time.Duration;
 
+import org.newsroom.platform.web.RankingPaths;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.Ordered;
@@ -21,8 +22,6 @@ import org.springframework.web.server.WebFilterChain;
 @Component
 public class RateLimitFilter implements WebFilter, Ordered {
 
-	public static final String BEACON_PATH = "/api/rankings/views";
-
 	private final ClientLimits limits;
 
 	RateLimitFilter(ClientLimits limits) {
@@ -41,7 +40,7 @@ public class RateLimitFilter implements WebFilter, Ordered {
 		}
 		String address = EdgeRequest.of(exchange).client();
 		if (HttpMethod.POST.equals(exchange.getRequest().getMethod())
-				&& BEACON_PATH.equals(exchange.getRequest().getPath().value())) {
+				&& RankingPaths.VIEW_BEACON.equals(exchange.getRequest().getPath().value())) {
 			return proceedOrRefuse(limits.takeBeacon(address), exchange, chain);
 		}
 		if (!exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)) {

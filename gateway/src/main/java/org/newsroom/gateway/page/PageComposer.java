@@ -9,6 +9,7 @@ import org.newsroom.gateway.edge.EdgeProblems;
 import org.newsroom.gateway.edge.ServiceBreakers;
 import org.newsroom.platform.observability.RequestLogContext;
 import org.newsroom.platform.problem.Problems;
+import org.newsroom.platform.web.ServiceLocations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;

@@ -5,7 +5,7 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.newsroom.gateway.page.ServiceLocations;
+import org.newsroom.platform.web.ServiceLocations;
 
 import org.springframework.web.reactive.function.client.WebClient;
 

@@ -9,7 +9,7 @@ import org.newsroom.platform.change.ChangeFeed;
 import org.newsroom.platform.change.ChangeFollower;
 import org.newsroom.platform.change.ChangeSettings;
 import org.newsroom.platform.change.Changes;
-import org.newsroom.ranking.config.ServiceLocations;
+import org.newsroom.platform.web.ServiceLocations;
 import org.newsroom.ranking.top.TopLists;
 import org.newsroom.ranking.top.TopRefresher;
 
@@ -39,7 +39,7 @@ class ArticleChanges implements SmartLifecycle, ChangeFollower.Listener {
 		this.directory = directory;
 		this.lists = lists;
 		this.refresher = refresher;
-		WebClient http = builder.baseUrl(services.article().toString()).build();
+		WebClient http = builder.baseUrl(services.article()).build();
 		this.follower = new ChangeFollower("article", since -> http.get()
 			.uri(ChangeFeed.PATH + (since != null ? "?since={since}" : ""), since != null ? since.toString() : "")
 			.retrieve()

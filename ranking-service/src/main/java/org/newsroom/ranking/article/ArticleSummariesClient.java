@@ -11,8 +11,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
+import org.newsroom.platform.web.ServiceLocations;
 import org.newsroom.ranking.config.RankingProperties;
-import org.newsroom.ranking.config.ServiceLocations;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -39,7 +39,7 @@ public class ArticleSummariesClient {
 	private final CircuitBreaker breaker;
 
 	public ArticleSummariesClient(WebClient.Builder builder, ServiceLocations services, RankingProperties properties) {
-		this.http = builder.baseUrl(services.article().toString()).build();
+		this.http = builder.baseUrl(services.article()).build();
 		this.timeout = properties.articles().timeout();
 		this.breaker = CircuitBreaker.of("article-summaries",
 				CircuitBreakerConfig.custom()

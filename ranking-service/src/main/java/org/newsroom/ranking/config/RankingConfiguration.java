@@ -5,6 +5,8 @@ import java.util.concurrent.TimeUnit;
 
 import io.micrometer.observation.ObservationPredicate;
 import org.newsroom.platform.observability.ReactiveRequestIdFilter;
+import org.newsroom.platform.web.ClientAddresses;
+import org.newsroom.platform.web.RankingPaths;
 import org.newsroom.ranking.counting.Replica;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,8 +21,6 @@ class RankingConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(RankingConfiguration.class);
 
-	private static final String BEACON = "/api/rankings/views";
-
 	@Bean
 	Clock clock() {
 		return Clock.systemUTC();
@@ -30,6 +30,12 @@ class RankingConfiguration {
 	@Bean
 	ReactiveRequestIdFilter requestIdFilter() {
 		return new ReactiveRequestIdFilter();
+	}
+
+	/** Whose X-Forwarded-For is believed: {@code newsroom.rankings.ingest.trusted-proxies}. */
+	@Bean
+	ClientAddresses clientAddresses(RankingProperties properties) {
+		return new ClientAddresses(properties.ingest().trustedProxies());
 	}
 
 	@Bean
@@ -47,7 +53,7 @@ class RankingConfiguration {
 	@Bean
 	ObservationPredicate noRequestObservationOfTheBeacon() {
 		return (name, context) -> !(context instanceof ServerRequestObservationContext request
-				&& BEACON.equals(request.getCarrier().getPath().value()));
+				&& RankingPaths.VIEW_BEACON.equals(request.getCarrier().getPath().value()));
 	}
 
 	/**

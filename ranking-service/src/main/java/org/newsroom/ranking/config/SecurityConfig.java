@@ -2,6 +2,7 @@ package org.newsroom.ranking.config;
 
 import org.newsroom.platform.security.ReactiveApiSecurity;
 import org.newsroom.platform.security.RealmRoles;
+import org.newsroom.platform.web.RankingPaths;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,8 +27,8 @@ class SecurityConfig {
 	SecurityWebFilterChain api(ServerHttpSecurity http, ReactiveApiSecurity security) {
 		return security.build(http, rules -> rules
 			// the page-view beacon every reader's browser sends (served ahead of this chain by ViewBeacon)
-			.pathMatchers(HttpMethod.POST, "/api/rankings/views").permitAll()
+			.pathMatchers(HttpMethod.POST, RankingPaths.VIEW_BEACON).permitAll()
 			// bulk views from trusted collectors (CDN logs, apps that batch offline views)
-			.pathMatchers(HttpMethod.POST, "/api/rankings/views/batch").hasRole(RealmRoles.INGEST));
+			.pathMatchers(HttpMethod.POST, RankingPaths.VIEW_BATCH).hasRole(RealmRoles.INGEST));
 	}
 }

@@ -2,6 +2,7 @@ package org.newsroom.ranking.view;
 
 import java.time.Clock;
 
+import org.newsroom.platform.web.RankingPaths;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpStatus;
@@ -14,16 +15,16 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class BatchController {
 
-	private final ViewIntake intake;
+	private final BatchIntake intake;
 	private final Clock clock;
 
-	BatchController(ViewIntake intake, Clock clock) {
+	BatchController(BatchIntake intake, Clock clock) {
 		this.intake = intake;
 		this.clock = clock;
 	}
 
-	@PostMapping("/api/rankings/views/batch")
+	@PostMapping(RankingPaths.VIEW_BATCH)
 	Mono<ResponseEntity<BatchResult>> batch(@RequestBody BatchRequest batch) {
-		return intake.batch(batch, clock.millis()).map(result -> ResponseEntity.status(HttpStatus.ACCEPTED).body(result));
+		return intake.take(batch, clock.millis()).map(result -> ResponseEntity.status(HttpStatus.ACCEPTED).body(result));
 	}
 }

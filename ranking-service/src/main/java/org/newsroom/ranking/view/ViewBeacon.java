@@ -1,5 +1,6 @@
 package org.newsroom.ranking.view;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.List;
@@ -7,6 +8,8 @@ import java.util.List;
 import org.newsroom.platform.problem.FieldProblem;
 import org.newsroom.platform.problem.ProblemException;
 import org.newsroom.platform.problem.Problems;
+import org.newsroom.platform.web.ClientAddresses;
+import org.newsroom.platform.web.RankingPaths;
 import org.newsroom.ranking.config.RankingProperties;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -44,7 +47,7 @@ public class ViewBeacon implements WebFilter {
 	/** Before Spring Security's chain (-100). */
 	static final int ORDER = -200;
 
-	static final String PATH = "/api/rankings/views";
+	static final String PATH = RankingPaths.VIEW_BEACON;
 
 	static final String VISITOR_HEADER = "X-Visitor-Id";
 
@@ -52,6 +55,8 @@ public class ViewBeacon implements WebFilter {
 
 	/** A beacon is {"articleId": "..."}: anything much longer is not one. */
 	static final int MAX_BODY = 4096;
+
+	private static final byte[] NO_ADDRESS = new byte[0];
 
 	private final ViewIntake intake;
 	private final ClientAddresses addresses;
@@ -110,9 +115,11 @@ public class ViewBeacon implements WebFilter {
 	void take(byte[] body, InetSocketAddress remote, List<String> forwardedFor, String visitorHeader,
 			String visitorCookie, String userAgent) {
 		String articleId = json.readValue(body, ViewRequest.class).validArticleId();
-		byte[] client = addresses.of(remote, forwardedFor);
-		ViewIntake.Outcome outcome = intake.view(articleId, visitorId(visitorHeader, visitorCookie), userAgent, client,
-				clock.millis());
+		InetAddress client = addresses.resolve(remote, forwardedFor);
+		// the per-address limit needs a real client address: not one of our proxies, nor loopback (local runs, tests)
+		boolean proxy = client != null && addresses.isTrustedProxy(client);
+		ViewIntake.Outcome outcome = intake.view(articleId, visitorId(visitorHeader, visitorCookie), userAgent,
+				client != null ? client.getAddress() : NO_ADDRESS, proxy, clock.millis());
 		if (outcome == ViewIntake.Outcome.OVERLOADED) {
 			throw new IngestOverloaded(properties.counting().retryAfter());
 		}

@@ -1,32 +1,18 @@
 package org.newsroom.ranking.view;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
-import org.newsroom.platform.problem.FieldProblem;
-import org.newsroom.platform.problem.Problems;
 import org.newsroom.ranking.article.ArticleDirectory;
 import org.newsroom.ranking.article.ArticleSummary;
-import org.newsroom.ranking.config.RankingProperties;
 import org.newsroom.ranking.counting.BucketKey;
 import org.newsroom.ranking.counting.ViewBuffer;
 import org.newsroom.ranking.counting.ViewMetrics;
-import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import org.springframework.stereotype.Component;
 
 /**
- * Decides, for each view, whether it counts, and hands those that do to the {@link ViewBuffer}.
- * Runs on the request thread (a Netty event loop for single views): everything here is
- * in-memory and non-blocking.
+ * Decides, for each single view (the beacon, {@link ViewBeacon}), whether it counts, and hands
+ * those that do to the {@link ViewBuffer}, with the article's section when the
+ * {@link ArticleDirectory} knows it (then it is never looked up again). Runs on the Netty event
+ * loop: everything here is in-memory and non-blocking. Batches are {@link BatchIntake}'s.
  */
 @Component
 public class ViewIntake {
@@ -36,38 +22,34 @@ public class ViewIntake {
 		ACCEPTED, DUPLICATE, BOT, ADDRESS_LIMIT, UNPUBLISHED, OVERLOADED
 	}
 
-	private static final long HALF_HOUR_MILLIS = Duration.ofMinutes(30).toMillis();
-
-	private static final long BATCH_SLOT_SEED = 0x42415443484cL;
-
 	private final BotAgents bots;
-	private final ClientAddresses addresses;
 	private final ArticleDirectory articles;
 	private final VisitorKeys visitors;
 	private final RecentViews recent;
 	private final ViewBuffer buffer;
 	private final ViewMetrics metrics;
-	private final RankingProperties properties;
 
-	public ViewIntake(BotAgents bots, ClientAddresses addresses, ArticleDirectory articles, VisitorKeys visitors, RecentViews recent,
-			ViewBuffer buffer, ViewMetrics metrics, RankingProperties properties) {
+	public ViewIntake(BotAgents bots, ArticleDirectory articles, VisitorKeys visitors, RecentViews recent,
+			ViewBuffer buffer, ViewMetrics metrics) {
 		this.bots = bots;
-		this.addresses = addresses;
 		this.articles = articles;
 		this.visitors = visitors;
 		this.recent = recent;
 		this.buffer = buffer;
 		this.metrics = metrics;
-		this.properties = properties;
 	}
 
 	/**
 	 * One view from a reader's page.
 	 *
 	 * @param visitorId the page's visitor id (validated), or null to hash address and user agent
-	 * @param clientAddress the client's address bytes, see {@link ClientAddresses}
+	 * @param clientAddress the client's address bytes (none: empty), see
+	 *     {@link org.newsroom.platform.web.ClientAddresses}
+	 * @param fromTrustedProxy whether that address is one of our proxies (or loopback): then the real
+	 *     client is unknown and the per-address limit does not apply
 	 */
-	public Outcome view(String articleId, String visitorId, String userAgent, byte[] clientAddress, long nowMillis) {
+	public Outcome view(String articleId, String visitorId, String userAgent, byte[] clientAddress, boolean fromTrustedProxy,
+			long nowMillis) {
 		if (bots.isBot(userAgent)) {
 			metrics.bot();
 			return Outcome.BOT;
@@ -90,8 +72,7 @@ public class ViewIntake {
 			return Outcome.OVERLOADED;
 		}
 		long article = Fingerprint.ofArticle(articleId);
-		// the limit needs a real client address: not one of our proxies, nor loopback (local runs, tests)
-		boolean limited = !addresses.trusted(clientAddress);
+		boolean limited = !fromTrustedProxy;
 		// the keyed hash costs a SHA-256: only when the address is needed
 		long address = limited || visitorId == null ? visitors.ofAddress(clientAddress) : 0;
 		long visitor = visitorId != null ? visitors.ofVisitorId(visitorId) : visitors.ofAddressAndAgent(address, userAgent);
@@ -114,128 +95,5 @@ public class ViewIntake {
 			return Outcome.OVERLOADED;
 		}
 		return Outcome.ACCEPTED;
-	}
-
-	/** A checked batch item. */
-	private record Valid(String articleId, long visitor, long at) {
-	}
-
-	/**
-	 * A batch of views from a trusted collector. Items are checked one by one (bad ones are
-	 * reported, the rest counted); articles not known yet are looked up first, for at most the
-	 * summaries timeout. All or nothing towards the buffer: when it is full, the whole batch is
-	 * refused (503) and may be sent again as it is.
-	 */
-	public Mono<BatchResult> batch(BatchRequest request, long nowMillis) {
-		List<BatchRequest.View> views = request.views();
-		if (views == null) {
-			return Mono.error(Problems.badRequest("views is required.", List.of(new FieldProblem("views", "is required"))));
-		}
-		int max = properties.ingest().batchMaxViews();
-		if (views.size() > max) {
-			return Mono.error(Problems.badRequest("A batch holds at most " + max + " views; split it.",
-					List.of(new FieldProblem("views", "at most " + max + " views"))));
-		}
-		return Mono.fromCallable(() -> check(views, nowMillis))
-			.subscribeOn(Schedulers.parallel())
-			.flatMap(checked -> articles.resolve(checked.articleIds, properties.articles().timeout())
-				.onErrorResume(error -> Mono.empty())
-				.then(Mono.fromCallable(() -> count(checked)).publishOn(Schedulers.parallel())));
-	}
-
-	private static final class Checked {
-
-		final List<Valid> valid = new ArrayList<>();
-		final List<FieldProblem> errors = new ArrayList<>();
-		final Set<String> articleIds = new LinkedHashSet<>();
-	}
-
-	private Checked check(List<BatchRequest.View> views, long nowMillis) {
-		Checked checked = new Checked();
-		long newest = nowMillis + properties.ingest().futureTolerance().toMillis();
-		long oldest = nowMillis - properties.ingest().maxAge().toMillis();
-		for (int i = 0; i < views.size(); i++) {
-			BatchRequest.View view = views.get(i);
-			String field = "views[" + i + "].";
-			if (view == null) {
-				checked.errors.add(new FieldProblem("views[" + i + "]", "must be a view"));
-				continue;
-			}
-			if (!ArticleIds.valid(view.articleId())) {
-				checked.errors.add(new FieldProblem(field + "articleId", ArticleIds.RULE));
-				continue;
-			}
-			if (!VisitorKeys.validVisitorId(view.visitorId())) {
-				checked.errors.add(new FieldProblem(field + "visitorId", "must be 8 to 64 letters, digits, '_' or '-'"));
-				continue;
-			}
-			long at;
-			try {
-				at = Instant.parse(view.at() != null ? view.at() : "").toEpochMilli();
-			}
-			catch (DateTimeParseException | ArithmeticException e) {
-				checked.errors.add(new FieldProblem(field + "at", "must be an ISO-8601 time such as 2025-05-01T09:30:00Z"));
-				continue;
-			}
-			if (at > newest) {
-				checked.errors.add(new FieldProblem(field + "at", "is in the future"));
-				continue;
-			}
-			if (at < oldest) {
-				checked.errors.add(new FieldProblem(field + "at",
-						"is older than " + properties.ingest().maxAge().toDays() + " days, the longest window"));
-				continue;
-			}
-			checked.valid.add(new Valid(view.articleId(), visitors.ofVisitorId(view.visitorId()), at));
-			checked.articleIds.add(view.articleId());
-		}
-		return checked;
-	}
-
-	private BatchResult count(Checked checked) {
-		Map<BucketKey, Long> counts = new HashMap<>();
-		List<Long> remembered = new ArrayList<>();
-		int accepted = 0;
-		int duplicates = 0;
-		int unpublished = 0;
-		for (Valid view : checked.valid) {
-			ArticleSummary summary = articles.published(view.articleId());
-			if (summary == null && articles.knownNotPublished(view.articleId())) {
-				unpublished++;
-				continue;
-			}
-			if (summary == null && !buffer.acceptsUnresolved()) {
-				forgetAll(remembered);
-				throw overloaded(checked.valid.size());
-			}
-			// the same visitor and article count once per half-hour slot of the view's own time
-			long key = Fingerprint.mix(Fingerprint.mix(view.visitor(), Fingerprint.ofArticle(view.articleId())),
-					Math.floorDiv(view.at(), HALF_HOUR_MILLIS) ^ BATCH_SLOT_SEED);
-			if (!recent.firstView(key)) {
-				duplicates++;
-				continue;
-			}
-			remembered.add(key);
-			counts.merge(new BucketKey(view.articleId(), summary != null ? summary.section() : null,
-					BucketKey.hourOf(view.at())), 1L, Long::sum);
-			accepted++;
-		}
-		if (accepted > 0 && !buffer.offer(new ViewBuffer.Chunk(counts, accepted))) {
-			forgetAll(remembered);
-			throw overloaded(checked.valid.size());
-		}
-		metrics.duplicate(duplicates);
-		metrics.unpublished(unpublished);
-		metrics.rejected(checked.errors.size());
-		return new BatchResult(accepted, duplicates, unpublished, checked.errors.size(), checked.errors);
-	}
-
-	private void forgetAll(List<Long> keys) {
-		keys.forEach(recent::forget);
-	}
-
-	private IngestOverloaded overloaded(int views) {
-		metrics.overloaded(views);
-		return new IngestOverloaded(properties.counting().retryAfter());
 	}
 }

@@ -5,7 +5,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 
 import org.newsroom.gateway.desk.DeskTokens;
-import org.newsroom.gateway.page.ServiceLocations;
+import org.newsroom.platform.web.ServiceLocations;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 

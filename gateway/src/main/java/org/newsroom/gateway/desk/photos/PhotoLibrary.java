@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 
+import org.newsroom.platform.web.ServiceLocations;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import org.newsroom.gateway.page.ServiceLocations;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.codec.CodecException;
