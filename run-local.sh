@@ -2,13 +2,15 @@
 # Runs the newsroom platform on this machine: a real Keycloak (realm "news") and the gateway
 # and three services on their embedded stores.
 #
-#   ./run-local.sh              build what is stale, start everything, wait until healthy;
-#                               Ctrl-C stops it all
+#   ./run-local.sh              build what is stale, start everything, wait until healthy
+#                               (saying what it still waits for), then watch: a process that
+#                               stops is named with its exit code and log, the others keep
+#                               running; Ctrl-C stops it all
 #   ./run-local.sh --detach     the same, but return once healthy (stop later with --stop)
 #   ./run-local.sh --stop       stop what a detached run started
 #   ./run-local.sh --status     show what is running
 #   ./run-local.sh --stop-service NAME / --start-service NAME
-#                               stop or start one of a detached run's services, or keycloak
+#                               stop or start one service of a running stack, or keycloak
 #                               (fault drills); start waits until it answers again
 #   ./run-local.sh --backup DIR copy each service's embedded store into DIR/NAME.zip while the
 #                               platform runs (a consistent copy: MVStore's own hot backup)
@@ -44,6 +46,13 @@ STOP_ALL_ON_FAILURE=true
 
 # name:port, in start order; the gateway last so its routes find the services up
 SERVICES=(article-service:8081 media-service:8082 ranking-service:8083 gateway:8080)
+# how often a wait says what it is still waiting for, in seconds
+PROGRESS_EVERY=5
+
+# when this run launched each process (SECONDS), and the pids it launched itself (only those
+# can tell their exit code)
+declare -A LAUNCHED_AT=()
+declare -A OUR_PIDS=()
 
 say() { printf '[run-local] %s\n' "$*"; }
 die() { say "$*" >&2; exit 1; }
@@ -101,10 +110,47 @@ jars_stale() {
   return 1
 }
 
+# label log command...: runs the command with its output in the log and says every few seconds
+# that it still runs (with the log's last line matching $PROGRESS_PATTERN, if set); on failure
+# shows the end of the log and exits
+PROGRESS_PATTERN=
+with_progress() {
+  local label=$1 log=$2 started=$SECONDS next_note=$((SECONDS + PROGRESS_EVERY)) pid rc=0 now
+  shift 2
+  mkdir -p "$(dirname "$log")"
+  "$@" > "$log" 2>&1 &
+  pid=$!
+  # a background command does not see Ctrl-C: pass it on
+  trap 'kill "$pid" 2>/dev/null; echo; say "interrupted"; exit 130' INT TERM
+  while kill -0 "$pid" 2>/dev/null; do
+    sleep 1
+    if (( SECONDS >= next_note )) && kill -0 "$pid" 2>/dev/null; then
+      now=
+      # Maven's "[INFO] Building gateway 0.1.0-SNAPSHOT      [7/8]" shown as "gateway [7/8]"
+      [[ -n $PROGRESS_PATTERN ]] && now=$(grep -E "$PROGRESS_PATTERN" "$log" 2>/dev/null | tail -n 1 \
+        | sed -E 's/^\[INFO\] //; s/^Building ([^ ]+) [^ ]+ +(\[[0-9]+\/[0-9]+\])$/\1 \2/') || true
+      say "$label ($((SECONDS - started)) s)${now:+: $now}"
+      next_note=$((SECONDS + PROGRESS_EVERY))
+    fi
+  done
+  wait "$pid" || rc=$?
+  trap - INT TERM
+  if (( rc != 0 )); then
+    say "$label failed (exit $rc); the end of $log:" >&2
+    tail -n 40 "$log" >&2 || true
+    exit 1
+  fi
+  say "$label: done in $((SECONDS - started)) s"
+}
+
+# the Maven Wrapper in the project root (exec: in the background, its pid is Maven's own)
+maven() { cd "$ROOT" && exec ./mvnw -B -ntp "$@"; }
+
 build() {
   if jars_stale; then
-    say "building the services (sources changed since the last build)"
-    (cd "$ROOT" && ./mvnw -q -B -DskipTests -pl gateway,article-service,media-service,ranking-service,demo-newsroom -am package)
+    say "building the services (sources changed since the last build); output in $STATE/logs/build.log"
+    PROGRESS_PATTERN='^\[INFO\] Building .*\[[0-9]+/[0-9]+\]' with_progress "building" "$STATE/logs/build.log" \
+      maven -DskipTests -pl gateway,article-service,media-service,ranking-service,demo-newsroom -am package
   else
     say "jars are up to date"
   fi
@@ -114,8 +160,8 @@ ensure_keycloak() {
   if [[ ! -x $KC_HOME/bin/kc.sh ]]; then
     say "fetching Keycloak $KC_VERSION from Maven Central into $CACHE (once)"
     mkdir -p "$CACHE"
-    (cd "$ROOT" && ./mvnw -q -B dependency:copy \
-        -Dartifact="org.keycloak:keycloak-quarkus-dist:$KC_VERSION:zip" -DoutputDirectory="$CACHE")
+    with_progress "fetching Keycloak" "$STATE/logs/keycloak-fetch.log" \
+      maven dependency:copy -Dartifact="org.keycloak:keycloak-quarkus-dist:$KC_VERSION:zip" -DoutputDirectory="$CACHE"
     rm -rf "$KC_HOME.partial"
     mkdir -p "$KC_HOME.partial"
     unzip -q "$CACHE/keycloak-quarkus-dist-$KC_VERSION.zip" -d "$KC_HOME.partial"
@@ -140,6 +186,8 @@ launch() { # name, then the command
   # appended: a service restarted in a drill keeps its predecessor's lines (a full start clears the logs)
   setsid "$@" >> "$STATE/logs/$name.log" 2>&1 < /dev/null &
   echo $! > "$STATE/pids/$name.pid"
+  LAUNCHED_AT[$name]=$SECONDS
+  OUR_PIDS[$!]=$name
 }
 
 start_keycloak() {
@@ -177,8 +225,9 @@ start_service() { # name port
 }
 
 wait_healthy() { # the names to wait for (default: everything)
-  local deadline=$((SECONDS + START_TIMEOUT)) pending name port url
+  local began=$SECONDS deadline=$((SECONDS + START_TIMEOUT)) next_note=$((SECONDS + PROGRESS_EVERY)) pending name port url
   local -a names=("$@")
+  local -A up=()
   (( ${#names[@]} > 0 )) || names=(keycloak "${SERVICES[@]%%:*}")
   while :; do
     pending=()
@@ -200,10 +249,69 @@ wait_healthy() { # the names to wait for (default: everything)
       url=http://localhost:$port/actuator/health/readiness
       curl -fsS "$url" 2>/dev/null | grep -q '"UP"' || pending+=("$name")
     done
+    for name in "${names[@]}"; do
+      if [[ -z ${up[$name]:-} && " ${pending[*]} " != *" $name "* ]]; then
+        up[$name]=1
+        say "$name is up$(since "$name")"
+      fi
+    done
     (( ${#pending[@]} == 0 )) && return 0
+    if (( SECONDS >= next_note )); then
+      say "waiting for: $(printf '%s, ' "${pending[@]}" | sed 's/, $//') ($((SECONDS - began)) s)"
+      next_note=$((SECONDS + PROGRESS_EVERY))
+    fi
     if (( SECONDS > deadline )); then
       say "not healthy after ${START_TIMEOUT} s: ${pending[*]}; logs are in $STATE/logs" >&2
       $STOP_ALL_ON_FAILURE && stop_all
+      exit 1
+    fi
+    sleep 2
+  done
+}
+
+since() { # name: " (N s)" since this run launched it, or nothing
+  [[ -n ${LAUNCHED_AT[$1]:-} ]] && printf ' (%d s)' $((SECONDS - LAUNCHED_AT[$1]))
+  return 0
+}
+
+exit_status() { # name pid: how the process ended, as far as this shell can tell
+  local rc=0
+  if [[ -z $2 ]]; then
+    echo "its pid file is gone: stopped with --stop-service or --stop"
+    return 0
+  fi
+  if [[ ${OUR_PIDS[$2]:-} != "$1" ]]; then
+    echo "started by another run-local.sh, exit code unknown"
+    return 0
+  fi
+  wait "$2" 2>/dev/null || rc=$?
+  if (( rc > 128 )); then echo "killed by SIG$(kill -l $((rc - 128)) 2>/dev/null || echo $((rc - 128)))"
+  else echo "exit code $rc"
+  fi
+}
+
+# foreground: watch the stack until Ctrl-C; a process that stops is named and the others go on
+# (the platform degrades without any one of them); one started again is noticed
+watch_stack() {
+  local entry pid
+  local -A gone=()
+  while :; do
+    for entry in keycloak "${SERVICES[@]%%:*}"; do
+      if pid_alive "$STATE/pids/$entry.pid"; then
+        if [[ -n ${gone[$entry]:-} ]]; then
+          unset "gone[$entry]"
+          say "$entry is running again (pid $(cat "$STATE/pids/$entry.pid"))"
+        fi
+      elif [[ -z ${gone[$entry]:-} ]]; then
+        gone[$entry]=1
+        pid=$(cat "$STATE/pids/$entry.pid" 2>/dev/null || true)
+        say "$entry stopped ($(exit_status "$entry" "$pid")); its log: $STATE/logs/$entry.log"
+        say "the others keep running; start it again with: $0 --start-service $entry (Ctrl-C stops everything)"
+      fi
+    done
+    if (( ${#gone[@]} == ${#SERVICES[@]} + 1 )); then
+      say "nothing runs any more"
+      stop_all
       exit 1
     fi
     sleep 2
@@ -236,6 +344,7 @@ start() {
   command -v java >/dev/null || die "java (17 or newer) is needed"
   command -v unzip >/dev/null || die "unzip is needed to unpack Keycloak (apt-get install unzip)"
   command -v curl >/dev/null || die "curl is needed for health checks (apt-get install curl)"
+  rm -rf "$STATE/logs"
   $do_build && build
   for entry in "${SERVICES[@]%%:*}"; do
     [[ -f $ROOT/$entry/target/$entry.jar ]] || die "$entry/target/$entry.jar is missing; run without --no-build"
@@ -243,7 +352,8 @@ start() {
   ensure_keycloak
   [[ -d $DATA/article-service ]] || fresh_store=true
   mkdir -p "$DATA"
-  rm -rf "$STATE/logs"
+  # Ctrl-C while starting stops what was started (the processes run in sessions of their own)
+  trap 'echo; say "interrupted"; stop_all; exit 130' INT TERM
   start_keycloak
   for entry in "${SERVICES[@]}"; do start_service "${entry%%:*}" "${entry##*:}"; done
   say "waiting until everything is healthy"
@@ -269,16 +379,8 @@ EOF
   else
     say "press Ctrl-C to stop"
     trap 'echo; stop_all; exit 0' INT TERM
-    while :; do
-      for entry in keycloak "${SERVICES[@]%%:*}"; do
-        if ! pid_alive "$STATE/pids/$entry.pid"; then
-          say "$entry stopped unexpectedly; see $STATE/logs/$entry.log"
-          stop_all
-          exit 1
-        fi
-      done
-      sleep 2
-    done
+    # (stderr: bash's own "Killed" notice for a service that dies; watch_stack says it better)
+    watch_stack 2>/dev/null
   fi
 }
 
@@ -304,7 +406,6 @@ start_one() { # name: start one service (or keycloak) of a running stack again a
   fi
   # keycloak counts as up once the realm's discovery document answers (services fetch keys from it)
   wait_healthy "$name"
-  say "$name is up"
 }
 
 STORES=(article-service media-service ranking-service)

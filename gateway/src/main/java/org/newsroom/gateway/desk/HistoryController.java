@@ -7,9 +7,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.newsroom.gateway.contract.Article;
 import org.newsroom.gateway.web.WebProperties;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -31,12 +32,14 @@ class HistoryController {
 	private final DeskPages pages;
 	private final ZoneId newsroomZone;
 	private final RevisionComparison comparison;
+	private final JsonMapper json;
 
-	HistoryController(DeskHistory history, DeskPages pages, WebProperties web) {
+	HistoryController(DeskHistory history, DeskPages pages, WebProperties web, JsonMapper json) {
 		this.history = history;
 		this.pages = pages;
 		this.newsroomZone = web.timeZone();
 		this.comparison = new RevisionComparison(web.timeZone());
+		this.json = json;
 	}
 
 	/** A revision as the list shows it. */
@@ -76,9 +79,10 @@ class HistoryController {
 		newestFirst.sort((a, b) -> Long.compare(b.version(), a.version()));
 		model.put("state", "shown");
 		model.put("exists", found.article().isPresent());
-		model.put("headline", headline(found));
-		model.put("language", found.article().map(article -> article.get("language")).filter(JsonNode::isString)
-			.map(JsonNode::asString).orElse(null));
+		// null for a deleted story (its last state was not kept)
+		Article current = found.article().map(article -> json.treeToValue(article, Article.class)).orElse(null);
+		model.put("headline", current != null ? current.headline() : null);
+		model.put("language", current != null ? current.language() : null);
 		model.put("complete", found.complete());
 		model.put("entries", newestFirst.stream().map(revision -> entry(id, revision, versions)).toList());
 		model.put("choices", known.stream().map(number -> choice(number, newestFirst)).toList());
@@ -126,12 +130,6 @@ class HistoryController {
 			.map(revision -> new Choice(number, "Version " + number + ": " + revision.action() + " by " + revision.by()
 					+ (revision.at() != null ? ", " + RevisionComparison.SHOWN.format(revision.at().atZone(newsroomZone)) : "")))
 			.orElse(new Choice(number, "Version " + number));
-	}
-
-	/** The headline now; null for a deleted story (its last state was not kept). */
-	private static String headline(DeskHistory.Found found) {
-		JsonNode headline = found.article().map(article -> article.get("headline")).orElse(null);
-		return headline != null && headline.isString() ? headline.asString() : null;
 	}
 
 	private DeskController.Time time(Instant instant) {

@@ -5,6 +5,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.newsroom.gateway.contract.Answer;
+import org.newsroom.gateway.contract.Article;
+import org.newsroom.gateway.contract.ArticleList;
+import org.newsroom.gateway.contract.ArticleSummary;
+import org.newsroom.gateway.contract.Photo;
+import org.newsroom.gateway.contract.TopList;
 import org.newsroom.gateway.edge.EdgeProblems;
 import org.newsroom.gateway.edge.ServiceBreakers;
 import org.newsroom.platform.observability.RequestLogContext;
@@ -16,6 +22,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.context.ContextView;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
 
@@ -24,7 +31,8 @@ import org.springframework.stereotype.Component;
  * missing → 404, article-service failing → 503); then the lead photo, the Top list and the
  * related articles are fetched in parallel, each behind its own circuit breaker and time limit.
  * A part that fails is left out and named, so the page degrades instead of failing, and the
- * whole page never takes longer than the article's limit plus the longest part limit.
+ * whole page never takes longer than the article's limit plus the longest part limit. The answers
+ * are read as the records of {@code contract/}, once per page composed.
  */
 @Component
 public class PageComposer {
@@ -41,14 +49,16 @@ public class PageComposer {
 	private final PageProperties settings;
 	private final ServiceBreakers breakers;
 	private final PageTop top;
+	private final JsonMapper json;
 
 	PageComposer(ServiceCalls calls, ServiceLocations services, PageProperties settings, ServiceBreakers breakers,
-			PageTop top) {
+			PageTop top, JsonMapper json) {
 		this.calls = calls;
 		this.services = services;
 		this.settings = settings;
 		this.breakers = breakers;
 		this.top = top;
+		this.json = json;
 	}
 
 	public Mono<ArticlePage> articlePage(String slug) {
@@ -56,6 +66,8 @@ public class PageComposer {
 			return Mono.error(Problems.notFound("Article '" + abbreviate(slug) + "'"));
 		}
 		return calls.get("page-article", settings.articleTimeout(), services.article() + "/api/articles/slug/{slug}", slug)
+			// an answer that does not read as an article is as unusable as a 5xx
+			.map(found -> found.map(article -> Answer.of(article, Article.class, json)))
 			.onErrorResume(error -> Mono.deferContextual(context -> Mono.error(articleServiceDown(context, error))))
 			.flatMap(found -> found.map(this::withParts)
 				.orElseGet(() -> Mono.error(Problems.notFound("Article '" + slug + "'"))));
@@ -67,12 +79,12 @@ public class PageComposer {
 	 * the same parts as readers' pages.
 	 */
 	public Mono<ArticlePage> articlePageOf(JsonNode article) {
-		return withParts(article);
+		return withParts(Answer.of(article, Article.class, json));
 	}
 
-	private Mono<ArticlePage> withParts(JsonNode article) {
-		Mono<Part<JsonNode>> lead = leadImage(text(article, "leadMediaId"));
-		Mono<Part<List<JsonNode>>> related = related(article.path("relatedIds"));
+	private Mono<ArticlePage> withParts(Answer<Article> article) {
+		Mono<Part<Answer<Photo>>> lead = leadImage(given(article.read().leadMediaId()));
+		Mono<Part<List<Answer<ArticleSummary>>>> related = related(article.read().relatedIds());
 		return Mono.zip(lead, top.part(), related).map(parts -> {
 			List<String> degraded = new ArrayList<>();
 			parts.getT1().noteIfFailed("leadImage", degraded);
@@ -87,8 +99,9 @@ public class PageComposer {
 		Mono<List<Part<FrontPage.Section>>> latest = Flux.fromIterable(sections)
 			.flatMapSequential(section -> part(calls.get("page-latest", settings.articleTimeout(),
 					services.article() + "/api/articles?section={section}&size={size}", section, perSection)
-				.map(answer -> new FrontPage.Section(section,
-						answer.map(body -> list(body.path("items"))).orElse(List.of()))), "latest " + section))
+				.map(answer -> new FrontPage.Section(section, answer.map(body -> items(body).stream()
+					.map(Answer::read)
+					.toList()).orElse(List.of()))), "latest " + section))
 			.collectList();
 		return Mono.zip(latest, top.part()).flatMap(parts -> {
 			List<String> degraded = new ArrayList<>();
@@ -108,14 +121,15 @@ public class PageComposer {
 		});
 	}
 
-	private Mono<Part<JsonNode>> leadImage(String mediaId) {
+	private Mono<Part<Answer<Photo>>> leadImage(String mediaId) {
 		if (mediaId == null) {
 			return Mono.just(Part.absent());
 		}
 		return part(calls.get("page-lead-image", settings.leadImageTimeout(),
 				services.media() + "/api/media/{id}", mediaId)
 			// a photo taken down (rights, legal) is never shown, even if an article still names it
-			.flatMap(found -> Mono.justOrEmpty(found.filter(media -> !"TAKEN_DOWN".equals(text(media, "status"))))),
+			.map(found -> found.map(media -> Answer.of(media, Photo.class, json)))
+			.flatMap(found -> Mono.justOrEmpty(found.filter(media -> !media.read().takenDown()))),
 				"lead image");
 	}
 
@@ -124,23 +138,23 @@ public class PageComposer {
 	 * none, or ranking-service answered an empty list marked stale, which is what it serves after a
 	 * restart until its first refresh has worked (a fresh empty list is shown as it is).
 	 */
-	public static boolean needsStandIn(JsonNode top) {
-		return top == null || (top.path("stale").asBoolean(false) && top.path("items").isEmpty());
+	public static boolean needsStandIn(Answer<TopList> top) {
+		return top == null || (top.read().stale() && top.read().items().isEmpty());
 	}
 
 	/**
 	 * The last Top list fetched, if it is recent enough to show readers while ranking-service
 	 * cannot answer ({@link PageTop#lastKnown()}).
 	 */
-	public Optional<JsonNode> lastKnownTop() {
+	public Optional<Answer<TopList>> lastKnownTop() {
 		return top.lastKnown();
 	}
 
-	private Mono<Part<List<JsonNode>>> related(JsonNode relatedIds) {
+	private Mono<Part<List<Answer<ArticleSummary>>>> related(List<String> relatedIds) {
 		List<String> ids = new ArrayList<>();
-		for (JsonNode id : relatedIds) {
-			if (id.isString() && ids.size() < MAX_RELATED) {
-				ids.add(id.asString());
+		for (String id : relatedIds) {
+			if (id != null && ids.size() < MAX_RELATED) {
+				ids.add(id);
 			}
 		}
 		if (ids.isEmpty()) {
@@ -148,7 +162,7 @@ public class PageComposer {
 		}
 		return part(calls.get("page-related", settings.relatedTimeout(),
 				services.article() + "/api/articles/summaries?ids={ids}", String.join(",", ids))
-			.map(found -> found.map(body -> list(body.path("items"))).orElse(List.of())), "related articles");
+			.map(found -> found.map(this::items).orElse(List.<Answer<ArticleSummary>>of())), "related articles");
 	}
 
 	/** Turns a part's failure into a named gap, so the page can go on without it. */
@@ -166,15 +180,16 @@ public class PageComposer {
 		return EdgeProblems.serviceDown("article", breakers.retryAfter());
 	}
 
-	static String text(JsonNode node, String field) {
-		JsonNode value = node.path(field);
-		return value.isString() && !value.asString().isEmpty() ? value.asString() : null;
+	/** A list page's items, each read as a summary and kept as sent. */
+	private List<Answer<ArticleSummary>> items(JsonNode list) {
+		return json.treeToValue(list, ArticleList.class).items().stream()
+			.map(item -> Answer.of(item, ArticleSummary.class, json))
+			.toList();
 	}
 
-	private static List<JsonNode> list(JsonNode array) {
-		List<JsonNode> items = new ArrayList<>();
-		array.forEach(items::add);
-		return List.copyOf(items);
+	/** A text field that says something: null when absent or empty. */
+	static String given(String text) {
+		return text != null && !text.isEmpty() ? text : null;
 	}
 
 	private static String abbreviate(String text) {

@@ -1,10 +1,13 @@
 package org.newsroom.gateway.page;
 
 import java.util.HashSet;
+import java.util.Objects;
 import java.util.Set;
 
 import org.newsroom.gateway.cache.CachedPage;
-import tools.jackson.databind.JsonNode;
+import org.newsroom.gateway.contract.Answer;
+import org.newsroom.gateway.contract.Article;
+import org.newsroom.gateway.contract.TopList;
 
 /** What a composed page shows, as the tags the page cache purges it by when any of it changes. */
 public final class PageTags {
@@ -15,21 +18,21 @@ public final class PageTags {
 	/** The article (id and slug), its photos, the related articles and the Top list's. */
 	public static Set<String> of(ArticlePage page) {
 		Set<String> tags = new HashSet<>();
-		JsonNode article = page.article();
-		tags.add(CachedPage.article(article.path("id").asString("")));
-		tags.add(CachedPage.slug(article.path("slug").asString("")));
-		String lead = PageComposer.text(article, "leadMediaId");
+		Article article = page.article().read();
+		tags.add(CachedPage.article(Objects.requireNonNullElse(article.id(), "")));
+		tags.add(CachedPage.slug(Objects.requireNonNullElse(article.slug(), "")));
+		String lead = PageComposer.given(article.leadMediaId());
 		if (lead != null) {
 			tags.add(CachedPage.photo(lead));
 		}
-		for (JsonNode block : article.path("body")) {
-			String photo = PageComposer.text(block, "mediaId");
+		for (Article.Block block : article.body()) {
+			String photo = block != null ? PageComposer.given(block.mediaId()) : null;
 			if (photo != null) {
 				tags.add(CachedPage.photo(photo));
 			}
 		}
-		for (JsonNode related : article.path("relatedIds")) {
-			tags.add(CachedPage.article(related.asString("")));
+		for (String related : article.relatedIds()) {
+			tags.add(CachedPage.article(Objects.requireNonNullElse(related, "")));
 		}
 		addTop(page.top(), tags);
 		return tags;
@@ -43,10 +46,10 @@ public final class PageTags {
 		return tags;
 	}
 
-	private static void addTop(JsonNode top, Set<String> tags) {
+	private static void addTop(Answer<TopList> top, Set<String> tags) {
 		if (top != null) {
-			for (JsonNode item : top.path("items")) {
-				tags.add(CachedPage.article(item.path("articleId").asString("")));
+			for (TopList.Item item : top.read().items()) {
+				tags.add(CachedPage.article(Objects.requireNonNullElse(item.articleId(), "")));
 			}
 		}
 	}

@@ -3,12 +3,17 @@ package org.newsroom.gateway.page;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.newsroom.gateway.contract.Answer;
+import org.newsroom.gateway.contract.TopList;
 import org.newsroom.platform.web.ServiceLocations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +21,7 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -44,12 +50,13 @@ public class PageTop implements SmartLifecycle {
 	/** How long a hidden article stays hidden: far longer than ranking-service takes to drop it. */
 	private static final Duration HIDDEN_FOR = Duration.ofMinutes(10);
 
-	private record Held(JsonNode list, Instant fetchedAt) {
+	private record Held(Answer<TopList> list, Instant fetchedAt) {
 	}
 
 	private final ServiceCalls calls;
 	private final ServiceLocations services;
 	private final PageProperties settings;
+	private final JsonMapper json;
 	private final Clock clock;
 
 	private final AtomicReference<Held> held = new AtomicReference<>();
@@ -67,15 +74,16 @@ public class PageTop implements SmartLifecycle {
 	private record Computed(Held held, int hiddenChanges, long version) {
 	}
 
-	PageTop(ServiceCalls calls, ServiceLocations services, PageProperties settings) {
+	PageTop(ServiceCalls calls, ServiceLocations services, PageProperties settings, JsonMapper json) {
 		this.calls = calls;
 		this.services = services;
 		this.settings = settings;
+		this.json = json;
 		this.clock = Clock.systemUTC();
 	}
 
 	/** The list for a page being composed, or a failed part when ranking-service cannot say. */
-	Mono<PageComposer.Part<JsonNode>> part() {
+	Mono<PageComposer.Part<Answer<TopList>>> part() {
 		Held current = held.get();
 		if (current != null && !failing && !isOlderThan(current, settings.topMaxAge())) {
 			return Mono.just(PageComposer.Part.present(visible(current.list())));
@@ -88,7 +96,7 @@ public class PageTop implements SmartLifecycle {
 	 * The last list fetched, if it is recent enough to show readers while ranking-service cannot
 	 * answer ({@code last-known-top-age}).
 	 */
-	public Optional<JsonNode> lastKnown() {
+	public Optional<Answer<TopList>> lastKnown() {
 		Held last = held.get();
 		if (last == null || PageComposer.needsStandIn(last.list()) || isOlderThan(last, settings.lastKnownTopAge())) {
 			return Optional.empty();
@@ -109,10 +117,10 @@ public class PageTop implements SmartLifecycle {
 		Computed known = computed;
 		if (known == null || known.held() != current || known.hiddenChanges() != changes) {
 			long version = 17;
-			for (JsonNode item : visible(current.list()).path("items")) {
-				version = version * 31 + item.path("articleId").asString("").hashCode();
-				version = version * 31 + item.path("slug").asString("").hashCode();
-				version = version * 31 + item.path("headline").asString("").hashCode();
+			for (TopList.Item item : visible(current.list()).read().items()) {
+				version = version * 31 + Objects.requireNonNullElse(item.articleId(), "").hashCode();
+				version = version * 31 + Objects.requireNonNullElse(item.slug(), "").hashCode();
+				version = version * 31 + Objects.requireNonNullElse(item.headline(), "").hashCode();
 			}
 			known = new Computed(current, changes, version == 0 ? 1 : version);
 			computed = known;
@@ -145,6 +153,7 @@ public class PageTop implements SmartLifecycle {
 					settings.topSize())
 			.flatMap(Mono::justOrEmpty)
 			.switchIfEmpty(Mono.error(() -> new IllegalStateException("ranking-service has no Top list")))
+			.map(answer -> Answer.of(answer, TopList.class, json))
 			.map(list -> {
 				Held fetched = new Held(list, clock.instant());
 				// a restarted ranking-service's empty stale list never replaces a real one
@@ -156,26 +165,33 @@ public class PageTop implements SmartLifecycle {
 			}));
 	}
 
-	/** The list without hidden articles, ranks counted again. */
-	private JsonNode visible(JsonNode list) {
-		if (hidden.isEmpty() || !list.isObject()) {
+	/**
+	 * The list without hidden articles, ranks counted again: as read and as the JSON an app's page
+	 * shows (items are read in the order ranking-service sent them, so the two stay in step).
+	 */
+	private Answer<TopList> visible(Answer<TopList> list) {
+		if (hidden.isEmpty() || !(list.json() instanceof ObjectNode sent)) {
 			return list;
 		}
 		Instant now = clock.instant();
 		if (hidden.values().removeIf(until -> until.isBefore(now))) {
 			hiddenChanges.incrementAndGet();
 		}
-		ObjectNode copy = ((ObjectNode) list).deepCopy();
+		ObjectNode copy = sent.deepCopy();
 		ArrayNode items = copy.putArray("items");
-		int rank = 0;
-		for (JsonNode item : list.path("items")) {
-			if (!hidden.containsKey(item.path("articleId").asString(""))) {
-				ObjectNode kept = ((ObjectNode) item).deepCopy();
-				kept.put("rank", ++rank);
+		List<TopList.Item> read = new ArrayList<>();
+		List<TopList.Item> all = list.read().items();
+		JsonNode sentItems = sent.path("items");
+		for (int i = 0; i < all.size(); i++) {
+			TopList.Item item = all.get(i);
+			if (!hidden.containsKey(Objects.requireNonNullElse(item.articleId(), ""))) {
+				ObjectNode kept = ((ObjectNode) sentItems.get(i)).deepCopy();
+				kept.put("rank", read.size() + 1);
 				items.add(kept);
+				read.add(new TopList.Item(read.size() + 1, item.articleId(), item.slug(), item.headline()));
 			}
 		}
-		return copy;
+		return new Answer<>(new TopList(List.copyOf(read), list.read().stale()), copy);
 	}
 
 	private boolean isOlderThan(Held held, Duration age) {

@@ -6,8 +6,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import org.newsroom.gateway.contract.Answer;
+import org.newsroom.gateway.contract.Article;
+import org.newsroom.gateway.contract.ArticleSummary;
+import org.newsroom.gateway.contract.Rendition;
+import org.newsroom.gateway.contract.TopList;
 import org.newsroom.gateway.page.ArticlePage;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.newsroom.gateway.web.PageText.moment;
@@ -15,7 +19,7 @@ import static org.newsroom.gateway.web.PageText.text;
 import static org.newsroom.gateway.web.PageText.texts;
 
 /**
- * What the article template shows, read from the services' JSON. Text fields stay raw here (the
+ * What the article template shows, from the services' answers (contract/). Text fields stay raw here (the
  * template escapes them); the {@code html} of body blocks is built by {@link InlineMarkup},
  * which escapes first. Links and image addresses that are not the site's own or plain
  * http(s) are dropped.
@@ -26,22 +30,22 @@ record ArticleView(String id, String slug, String headline, String deck, String 
 		List<Related> related, List<String> degraded, String language) {
 
 	static ArticleView of(ArticlePage page, ZoneId zone, JsonMapper json) {
-		JsonNode article = page.article();
-		JsonNode seo = article.path("seo");
-		JsonNode share = article.path("share");
-		String canonical = webLink(text(seo, "canonicalUrl")) != null ? text(seo, "canonicalUrl")
-				: webLink(text(article.path("links"), "web"));
-		return new ArticleView(text(article, "id"), text(article, "slug"), text(article, "headline"),
-				text(article, "deck"), text(article, "section"), texts(article, "byline"), text(article, "source"),
-				text(article, "dateline"), moment(article, "firstPublishedAt", zone), moment(article, "updatedAt", zone),
-				blocks(article.path("body")), corrections(article.path("corrections"), zone),
-				new Share(webLink(text(share, "facebook")), webLink(text(share, "x")), webLink(text(share, "kakao")),
-						mailLink(text(share, "email")), webLink(text(share, "link")) != null ? text(share, "link") : canonical),
-				new Seo(firstNonNull(text(seo, "title"), text(article, "headline")),
-						firstNonNull(text(seo, "description"), text(article, "summary")), canonical,
-						webLink(text(seo, "ogImage"))),
-				JsonLd.script(seo.path("jsonLd"), json), Photo.of(page.leadImage()), TopEntry.list(page.top()),
-				Related.list(page.related()), page.degraded(), firstNonNull(text(article, "language"), "en"));
+		Article article = page.article().read();
+		Article.Seo seo = article.seo();
+		Article.Share share = article.share();
+		String canonical = webLink(text(seo.canonicalUrl())) != null ? text(seo.canonicalUrl())
+				: webLink(text(article.links().web()));
+		return new ArticleView(text(article.id()), text(article.slug()), text(article.headline()),
+				text(article.deck()), text(article.section()), texts(article.byline()), text(article.source()),
+				text(article.dateline()), moment(article.firstPublishedAt(), zone), moment(article.updatedAt(), zone),
+				blocks(article.body()), corrections(article.corrections(), zone),
+				new Share(webLink(text(share.facebook())), webLink(text(share.x())), webLink(text(share.kakao())),
+						mailLink(text(share.email())), webLink(text(share.link())) != null ? text(share.link()) : canonical),
+				new Seo(firstNonNull(text(seo.title()), text(article.headline())),
+						firstNonNull(text(seo.description()), text(article.summary())), canonical,
+						webLink(text(seo.ogImage()))),
+				JsonLd.script(seo.jsonLd(), json), Photo.of(page.leadImage()), TopEntry.list(page.top()),
+				Related.list(page.related()), page.degraded(), firstNonNull(text(article.language()), "en"));
 	}
 
 	/** The text size steps a reader can choose, smallest to largest. */
@@ -65,14 +69,14 @@ record ArticleView(String id, String slug, String headline, String deck, String 
 
 	record TopEntry(int rank, String slug, String headline) {
 
-		static List<TopEntry> list(JsonNode top) {
+		static List<TopEntry> list(Answer<TopList> top) {
 			List<TopEntry> entries = new ArrayList<>();
 			if (top != null) {
-				for (JsonNode item : top.path("items")) {
-					String slug = text(item, "slug");
-					String headline = text(item, "headline");
+				for (TopList.Item item : top.read().items()) {
+					String slug = text(item.slug());
+					String headline = text(item.headline());
 					if (slug != null && headline != null) {
-						entries.add(new TopEntry(item.path("rank").asInt(entries.size() + 1), slug, headline));
+						entries.add(new TopEntry(item.rank() != null ? item.rank() : entries.size() + 1, slug, headline));
 					}
 				}
 			}
@@ -82,12 +86,13 @@ record ArticleView(String id, String slug, String headline, String deck, String 
 
 	record Related(String slug, String headline, String section) {
 
-		static List<Related> list(List<JsonNode> summaries) {
+		static List<Related> list(List<Answer<ArticleSummary>> summaries) {
 			List<Related> entries = new ArrayList<>();
 			if (summaries != null) {
-				for (JsonNode item : summaries) {
-					if (text(item, "slug") != null && text(item, "headline") != null) {
-						entries.add(new Related(text(item, "slug"), text(item, "headline"), text(item, "section")));
+				for (Answer<ArticleSummary> summary : summaries) {
+					ArticleSummary item = summary.read();
+					if (text(item.slug()) != null && text(item.headline()) != null) {
+						entries.add(new Related(text(item.slug()), text(item.headline()), text(item.section())));
 					}
 				}
 			}
@@ -106,37 +111,38 @@ record ArticleView(String id, String slug, String headline, String deck, String 
 		private static final List<String[]> STANDARD = List.of(new String[] { "thumb", "320" },
 				new String[] { "small", "640" }, new String[] { "medium", "1024" }, new String[] { "large", "1600" });
 
-		static Photo of(JsonNode media) {
-			if (media == null) {
+		static Photo of(Answer<org.newsroom.gateway.contract.Photo> answer) {
+			if (answer == null) {
 				return null;
 			}
-			List<JsonNode> renditions = new ArrayList<>();
-			for (JsonNode rendition : media.path("renditions")) {
-				if (!"og".equals(text(rendition, "name")) && siteLink(text(rendition, "url")) != null
-						&& rendition.path("width").asInt(0) > 0) {
+			org.newsroom.gateway.contract.Photo media = answer.read();
+			List<Rendition> renditions = new ArrayList<>();
+			for (Rendition rendition : media.renditions()) {
+				if (rendition != null && !"og".equals(text(rendition.name())) && siteLink(text(rendition.url())) != null
+						&& rendition.width() > 0) {
 					renditions.add(rendition);
 				}
 			}
 			if (renditions.isEmpty()) {
 				return null;
 			}
-			renditions.sort(Comparator.comparingInt(r -> r.path("width").asInt()));
-			JsonNode main = renditions.stream()
-				.filter(r -> r.path("width").asInt() <= 1024)
+			renditions.sort(Comparator.comparingInt(Rendition::width));
+			Rendition main = renditions.stream()
+				.filter(r -> r.width() <= 1024)
 				.reduce((a, b) -> b)
 				.orElse(renditions.get(0));
 			StringBuilder srcset = new StringBuilder();
-			for (JsonNode rendition : renditions) {
+			for (Rendition rendition : renditions) {
 				if (!srcset.isEmpty()) {
 					srcset.append(", ");
 				}
-				srcset.append(text(rendition, "url")).append(' ').append(rendition.path("width").asInt()).append('w');
+				srcset.append(text(rendition.url())).append(' ').append(rendition.width()).append('w');
 			}
-			String caption = text(media, "caption");
-			String alt = firstNonNull(text(media, "altText"), caption);
-			int height = main.path("height").asInt(0);
-			return new Photo(text(main, "url"), srcset.toString(), main.path("width").asInt(),
-					height > 0 ? height : null, alt != null ? alt : "", caption, text(media, "credit"));
+			String caption = text(media.caption());
+			String alt = firstNonNull(text(media.altText()), caption);
+			int height = main.height();
+			return new Photo(text(main.url()), srcset.toString(), main.width(),
+					height > 0 ? height : null, alt != null ? alt : "", caption, text(media.credit()));
 		}
 
 		static Photo ofBlock(String mediaId, String caption) {
@@ -156,26 +162,26 @@ record ArticleView(String id, String slug, String headline, String deck, String 
 		}
 	}
 
-	private static List<Block> blocks(JsonNode body) {
+	private static List<Block> blocks(List<Article.Block> body) {
 		List<Block> blocks = new ArrayList<>();
-		for (JsonNode block : body) {
-			String type = text(block, "type");
+		for (Article.Block block : body) {
+			String type = block != null ? text(block.type()) : null;
 			if (type == null) {
 				continue;
 			}
 			switch (type) {
 				case "paragraph", "heading" ->
-					blocks.add(new Block(type, markup(text(block, "text")), null, null, null));
-				case "quote" -> blocks.add(new Block(type, markup(text(block, "text")),
-						text(block, "attribution"), null, null));
+					blocks.add(new Block(type, markup(text(block.text())), null, null, null));
+				case "quote" -> blocks.add(new Block(type, markup(text(block.text())),
+						text(block.attribution()), null, null));
 				case "image" -> {
-					Photo photo = Photo.ofBlock(text(block, "mediaId"), text(block, "caption"));
+					Photo photo = Photo.ofBlock(text(block.mediaId()), text(block.caption()));
 					if (photo != null) {
 						blocks.add(new Block(type, null, null, photo, null));
 					}
 				}
 				case "embed" -> {
-					String url = webLink(text(block, "url"));
+					String url = webLink(text(block.url()));
 					if (url != null) {
 						blocks.add(new Block(type, null, null, null, url));
 					}
@@ -188,12 +194,12 @@ record ArticleView(String id, String slug, String headline, String deck, String 
 		return blocks;
 	}
 
-	private static List<Correction> corrections(JsonNode corrections, ZoneId zone) {
+	private static List<Correction> corrections(List<Article.Correction> corrections, ZoneId zone) {
 		List<Correction> list = new ArrayList<>();
-		for (JsonNode correction : corrections) {
-			String text = text(correction, "text");
+		for (Article.Correction correction : corrections) {
+			String text = correction != null ? text(correction.text()) : null;
 			if (text != null) {
-				list.add(new Correction(moment(correction, "at", zone), text));
+				list.add(new Correction(moment(correction.at(), zone), text));
 			}
 		}
 		return list;

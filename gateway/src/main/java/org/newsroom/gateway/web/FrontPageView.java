@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.newsroom.gateway.contract.ArticleSummary;
 import org.newsroom.gateway.page.FrontPage;
-import tools.jackson.databind.JsonNode;
 
 import static org.newsroom.gateway.web.PageText.moment;
 import static org.newsroom.gateway.web.PageText.text;
@@ -18,13 +18,13 @@ record FrontPageView(List<Section> sections, List<ArticleView.TopEntry> top, Lis
 		List<Section> sections = new ArrayList<>();
 		for (FrontPage.Section section : page.sections()) {
 			List<Headline> headlines = new ArrayList<>();
-			for (JsonNode article : section.articles()) {
-				String slug = text(article, "slug");
-				String headline = text(article, "headline");
+			for (ArticleSummary article : section.articles()) {
+				String slug = text(article.slug());
+				String headline = text(article.headline());
 				if (slug != null && headline != null) {
-					String leadMediaId = text(article, "leadMediaId");
-					headlines.add(new Headline(slug, headline, text(article, "summary"),
-							moment(article, "firstPublishedAt", zone),
+					String leadMediaId = text(article.leadMediaId());
+					headlines.add(new Headline(slug, headline, text(article.summary()),
+							moment(article.firstPublishedAt(), zone),
 							leadMediaId != null && leadMediaId.matches("[0-9a-f]{24}")
 									? "/api/media/" + leadMediaId + "/renditions/small" : null));
 				}

@@ -8,9 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import tools.jackson.databind.JsonNode;
-
-/** Small readers of service JSON shared by the page views: text, lists and reader-facing times. */
+/** Small readers of the services' fields shared by the page views: text, lists and reader-facing times. */
 final class PageText {
 
 	private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("MMM d, yyyy, HH:mm z", Locale.ENGLISH);
@@ -18,29 +16,25 @@ final class PageText {
 	private PageText() {
 	}
 
-	static String text(JsonNode node, String field) {
-		if (node == null) {
-			return null;
-		}
-		JsonNode value = node.path(field);
-		return value.isString() && !value.asString().isBlank() ? value.asString() : null;
+	/** A text field that says something: null when absent or blank. */
+	static String text(String value) {
+		return value != null && !value.isBlank() ? value : null;
 	}
 
-	static List<String> texts(JsonNode node, String field) {
-		List<String> values = new ArrayList<>();
-		if (node != null) {
-			for (JsonNode value : node.path(field)) {
-				if (value.isString() && !value.asString().isBlank()) {
-					values.add(value.asString());
-				}
+	/** The entries of a list of texts that say something. */
+	static List<String> texts(List<String> values) {
+		List<String> shown = new ArrayList<>();
+		for (String value : values) {
+			if (text(value) != null) {
+				shown.add(value);
 			}
 		}
-		return values;
+		return shown;
 	}
 
 	/** An instant for a reader ("Nov 27, 2026, 18:30 KST") and for machines (ISO), or null. */
-	static Moment moment(JsonNode node, String field, ZoneId zone) {
-		String value = text(node, field);
+	static Moment moment(String sent, ZoneId zone) {
+		String value = text(sent);
 		if (value == null) {
 			return null;
 		}

@@ -26,6 +26,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ServerWebExchange;
 
+import static org.newsroom.gateway.contract.Photo.TAKEN_DOWN;
+
 /**
  * The desk's photo pages: the library ({@code /desk/photos}: search, pages, upload) and one photo
  * ({@code /desk/photos/{id}}: renditions, every editable field, usage, takedown for admins). The
@@ -68,7 +70,7 @@ class DeskPhotosController {
 			@RequestParam(required = false) String status, @RequestParam(required = false) String cursor,
 			@RequestParam(required = false) String added) {
 		String search = q != null && !q.isBlank() ? q.strip() : null;
-		boolean takenDown = "TAKEN_DOWN".equals(status);
+		boolean takenDown = TAKEN_DOWN.equals(status);
 		PhotoLibrary.Search asked = new PhotoLibrary.Search(search, takenDown, blankToNull(cursor));
 		return exchange.getPrincipal().cast(Authentication.class).flatMap(editor -> tokens.accessToken(exchange)
 			.flatMap(token -> library.newest(token, asked))
@@ -142,7 +144,7 @@ class DeskPhotosController {
 			case "MISSING_CREDIT" -> "It has no credit: add one below before it can be published.";
 			case "RIGHTS_EXPIRED" -> "Its rights expired " + (photo.rightsExpireAt() != null
 					? "on " + shown(photo.rightsExpireAt()) : "") + ": articles cannot be published with it until the expiry is moved later.";
-			case "TAKEN_DOWN" -> "It was taken down" + (photo.takenDownAt() != null ? " on " + shown(photo.takenDownAt()) : "")
+			case TAKEN_DOWN -> "It was taken down" + (photo.takenDownAt() != null ? " on " + shown(photo.takenDownAt()) : "")
 					+ ": it can no longer be used, and its files are gone.";
 			default -> "media-service reports " + problem + ".";
 		}).toList();

@@ -21,6 +21,8 @@ import org.springframework.web.reactive.function.client.WebClientException;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 import org.springframework.web.util.UriBuilder;
 
+import static org.newsroom.gateway.contract.Photo.TAKEN_DOWN;
+
 /**
  * What the desk's photo pages read from media-service: the library, newest first, and one photo
  * with its usage report, asked with the signed-in editor's own access token. The records name
@@ -49,7 +51,7 @@ class PhotoLibrary {
 			Instant takenDownAt) {
 
 		public boolean takenDown() {
-			return "TAKEN_DOWN".equals(status);
+			return TAKEN_DOWN.equals(status);
 		}
 
 		public String thumbUrl() {
@@ -130,7 +132,7 @@ class PhotoLibrary {
 			uri.queryParam("q", "{q}");
 		}
 		if (search.takenDown()) {
-			uri.queryParam("status", "TAKEN_DOWN");
+			uri.queryParam("status", TAKEN_DOWN);
 		}
 		if (search.cursor() != null) {
 			uri.queryParam("cursor", "{cursor}");

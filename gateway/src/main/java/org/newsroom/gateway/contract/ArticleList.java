@@ -1,0 +1,19 @@
+package org.newsroom.gateway.contract;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A list page of article-service ({@code GET /api/articles}, {@code /api/articles/summaries}):
+ * the items, each kept as sent as well, because the app's page JSON passes summaries on as
+ * they are.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record ArticleList(List<JsonNode> items) {
+
+	public ArticleList {
+		items = items != null ? items : List.of();
+	}
+}
