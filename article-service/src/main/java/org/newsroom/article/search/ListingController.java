@@ -11,11 +11,11 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.newsroom.article.article.ArticleStatus;
-import org.newsroom.article.article.ArticleView;
-import org.newsroom.article.article.Callers;
-import org.newsroom.article.article.Ids;
-import org.newsroom.article.article.PageMetadata;
+import org.newsroom.article.story.ArticleStatus;
+import org.newsroom.article.story.ArticleView;
+import org.newsroom.article.story.Callers;
+import org.newsroom.article.story.Ids;
+import org.newsroom.article.story.PageMetadata;
 import org.newsroom.article.config.ArticleProperties;
 import org.newsroom.platform.http.ReaderCaching;
 import org.newsroom.platform.problem.FieldProblem;

@@ -1,4 +1,4 @@
-package org.newsroom.article.article;
+package org.newsroom.article.story;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -24,7 +24,7 @@ import org.springframework.stereotype.Service;
 
 /** The article desk: drafting, editing, corrections, deleting, and the reading rules. */
 @Service
-public class Newsroom {
+public class ArticleDesk {
 
 	/** Attempts for changes computed from the current state (publish, correct) when another change wins the race. */
 	private static final int RACE_ATTEMPTS = 5;
@@ -38,7 +38,7 @@ public class Newsroom {
 	private final RevisionLog revisions;
 	private final Clock clock;
 
-	public Newsroom(ArticleStore store, ContentRules rules, SearchTerms terms, ArticleDiff diff, RevisionLog revisions,
+	public ArticleDesk(ArticleStore store, ContentRules rules, SearchTerms terms, ArticleDiff diff, RevisionLog revisions,
 			Clock clock) {
 		this.store = store;
 		this.rules = rules;

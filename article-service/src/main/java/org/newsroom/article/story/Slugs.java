@@ -1,4 +1,4 @@
-package org.newsroom.article.article;
+package org.newsroom.article.story;
 
 import java.text.Normalizer;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package org.newsroom.article.article;
+package org.newsroom.article.story;
 
 import java.net.URI;
 import java.util.List;
@@ -28,19 +28,19 @@ import org.springframework.web.context.request.WebRequest;
 @RequestMapping("/api/articles")
 class ArticleController {
 
-	private final Newsroom newsroom;
+	private final ArticleDesk articles;
 	private final PageMetadata pages;
 	private final PublishedArticles published;
 
-	ArticleController(Newsroom newsroom, PageMetadata pages, PublishedArticles published) {
-		this.newsroom = newsroom;
+	ArticleController(ArticleDesk articles, PageMetadata pages, PublishedArticles published) {
+		this.articles = articles;
 		this.pages = pages;
 		this.published = published;
 	}
 
 	@PostMapping
 	ResponseEntity<ArticleView> create(@RequestBody ArticleDraft draft, Authentication caller) {
-		Article article = newsroom.draft(draft, Callers.name(caller));
+		Article article = articles.draft(draft, Callers.name(caller));
 		return ResponseEntity.created(URI.create("/api/articles/" + article.id()))
 			.eTag(VersionPreconditions.etag(article))
 			.body(pages.view(article, true));
@@ -48,11 +48,11 @@ class ArticleController {
 
 	@GetMapping("/{id}")
 	ResponseEntity<ArticleView> byId(@PathVariable String id, Authentication caller, WebRequest request) {
-		Newsroom.checkId(id);
+		ArticleDesk.checkId(id);
 		if (!Callers.isEditor(caller)) {
-			return forReader(published.byId(id, () -> reading(newsroom.readable(id, caller))), caller, request);
+			return forReader(published.byId(id, () -> reading(articles.readable(id, caller))), caller, request);
 		}
-		return read(newsroom.readable(id, caller), caller, request);
+		return read(articles.readable(id, caller), caller, request);
 	}
 
 	@GetMapping("/slug/{slug}")
@@ -61,10 +61,10 @@ class ArticleController {
 			throw Problems.badRequest("slug: at most 200 characters", List.of(new FieldProblem("slug", "at most 200 characters")));
 		}
 		if (!Callers.isEditor(caller)) {
-			return forReader(published.bySlug(slug, () -> reading(newsroom.readableBySlug(slug, caller))), caller,
+			return forReader(published.bySlug(slug, () -> reading(articles.readableBySlug(slug, caller))), caller,
 					request);
 		}
-		return read(newsroom.readableBySlug(slug, caller), caller, request);
+		return read(articles.readableBySlug(slug, caller), caller, request);
 	}
 
 	/**
@@ -75,17 +75,17 @@ class ArticleController {
 	ResponseEntity<ArticleView> update(@PathVariable String id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@RequestBody ArticleReplacement replacement, Authentication caller) {
-		Newsroom.checkId(id);
+		ArticleDesk.checkId(id);
 		long version = VersionPreconditions.required(ifMatch);
-		ArticleDraft draft = replacement.draftOf(newsroom.find(id), version);
-		Article article = newsroom.update(id, version, draft, Callers.name(caller));
+		ArticleDraft draft = replacement.draftOf(articles.find(id), version);
+		Article article = articles.update(id, version, draft, Callers.name(caller));
 		return ResponseEntity.ok().eTag(VersionPreconditions.etag(article)).body(pages.view(article, true));
 	}
 
 	@PostMapping("/{id}/corrections")
 	ResponseEntity<ArticleView> correct(@PathVariable String id, @RequestBody CorrectionRequest correction,
 			Authentication caller) {
-		Article article = newsroom.correct(Newsroom.checkId(id), correction.text(), Callers.name(caller));
+		Article article = articles.correct(ArticleDesk.checkId(id), correction.text(), Callers.name(caller));
 		return ResponseEntity.created(URI.create("/api/articles/" + article.id()))
 			.eTag(VersionPreconditions.etag(article))
 			.body(pages.view(article, true));
@@ -93,7 +93,7 @@ class ArticleController {
 
 	@DeleteMapping("/{id}")
 	ResponseEntity<Void> delete(@PathVariable String id, Authentication caller) {
-		newsroom.delete(Newsroom.checkId(id), Callers.name(caller));
+		articles.delete(ArticleDesk.checkId(id), Callers.name(caller));
 		return ResponseEntity.noContent().build();
 	}
 

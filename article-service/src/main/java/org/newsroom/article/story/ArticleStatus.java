@@ -1,4 +1,4 @@
-package org.newsroom.article.article;
+package org.newsroom.article.story;
 
 /** Where an article is in its life: DRAFT → (SCHEDULED) → PUBLISHED → WITHDRAWN, and back to editing. */
 public enum ArticleStatus {

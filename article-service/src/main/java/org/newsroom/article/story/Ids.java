@@ -1,4 +1,4 @@
-package org.newsroom.article.article;
+package org.newsroom.article.story;
 
 import java.util.List;
 import java.util.regex.Pattern;

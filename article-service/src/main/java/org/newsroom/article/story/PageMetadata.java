@@ -1,4 +1,4 @@
-package org.newsroom.article.article;
+package org.newsroom.article.story;
 
 import org.newsroom.platform.text.InlineMarkup;
 import java.net.URLEncoder;
