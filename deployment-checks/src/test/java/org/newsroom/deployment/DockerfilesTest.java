@@ -45,6 +45,23 @@ class DockerfilesTest {
 
 	@ParameterizedTest
 	@FieldSource("SERVICES")
+	void shipsNoEmbeddedStore(String name) {
+		ServiceModule module = ServiceModule.named(name);
+		String pom = Repository.read(name + "/pom.xml");
+		String build = String.join("\n",
+				Dockerfile.read(module.dockerfile()).all("RUN").stream().map(Dockerfile.Instruction::arguments).toList());
+
+		// the embedded store is only in the profile the image build switches off
+		String outsideProfiles = pom.replaceAll("(?s)<profiles>.*</profiles>", "");
+		assertThat(outsideProfiles).doesNotContain("mongo-java-server", "com.h2database");
+		if (module.usesMongo()) {
+			assertThat(pom).contains("<id>embedded-store</id>", "<name>!without-embedded-store</name>");
+			assertThat(build).contains("./mvnw -B -ntp -Dwithout-embedded-store -pl " + name + " ");
+		}
+	}
+
+	@ParameterizedTest
+	@FieldSource("SERVICES")
 	void runsAsANumericNonRootUser(String name) {
 		Dockerfile image = Dockerfile.read(ServiceModule.named(name).dockerfile()).finalStage();
 

@@ -2,7 +2,7 @@ package org.newsroom.article.config;
 
 import java.time.Clock;
 
-import org.newsroom.article.article.PublishedArticles;
+import org.newsroom.article.story.PublishedArticles;
 import org.newsroom.platform.change.ChangeFollower;
 import org.newsroom.platform.change.ChangeLog;
 import org.newsroom.platform.change.ChangeSettings;

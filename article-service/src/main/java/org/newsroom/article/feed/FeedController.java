@@ -6,10 +6,10 @@ import java.util.Date;
 import java.util.List;
 
 import org.bson.Document;
-import org.newsroom.article.article.Article;
-import org.newsroom.article.article.ArticleNotFound;
-import org.newsroom.article.article.ArticleStatus;
-import org.newsroom.article.article.ArticleStore;
+import org.newsroom.article.story.Article;
+import org.newsroom.article.story.ArticleNotFound;
+import org.newsroom.article.story.ArticleStatus;
+import org.newsroom.article.story.ArticleStore;
 import org.newsroom.article.config.ArticleProperties;
 import org.newsroom.article.config.SiteProperties;
 import org.newsroom.platform.http.ReaderCaching;

@@ -18,9 +18,9 @@ import com.rometools.rome.feed.synd.SyndPerson;
 import com.rometools.rome.feed.synd.SyndPersonImpl;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedOutput;
-import org.newsroom.article.article.Article;
-import org.newsroom.article.article.ArticleContent;
-import org.newsroom.article.article.PageMetadata;
+import org.newsroom.article.story.Article;
+import org.newsroom.article.story.ArticleContent;
+import org.newsroom.article.story.PageMetadata;
 import org.newsroom.article.config.SiteProperties;
 
 import org.springframework.stereotype.Component;

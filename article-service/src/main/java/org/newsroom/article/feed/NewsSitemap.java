@@ -10,8 +10,8 @@ import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
-import org.newsroom.article.article.Article;
-import org.newsroom.article.article.PageMetadata;
+import org.newsroom.article.story.Article;
+import org.newsroom.article.story.PageMetadata;
 import org.newsroom.article.config.SiteProperties;
 
 import org.springframework.stereotype.Component;

@@ -2,7 +2,7 @@ package org.newsroom.article.ninjs;
 
 import java.util.Map;
 
-import org.newsroom.article.article.Newsroom;
+import org.newsroom.article.story.ArticleDesk;
 import org.newsroom.platform.http.ReaderCaching;
 
 import org.springframework.http.MediaType;
@@ -15,18 +15,18 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class NinjsController {
 
-	private final Newsroom newsroom;
+	private final ArticleDesk articles;
 	private final NinjsDocument ninjs;
 
-	NinjsController(Newsroom newsroom, NinjsDocument ninjs) {
-		this.newsroom = newsroom;
+	NinjsController(ArticleDesk articles, NinjsDocument ninjs) {
+		this.articles = articles;
 		this.ninjs = ninjs;
 	}
 
 	/** The same visibility as the article itself: readers get published articles only. */
 	@GetMapping("/api/articles/{id}/ninjs")
 	ResponseEntity<Map<String, Object>> ninjs(@PathVariable String id, Authentication caller) {
-		var article = newsroom.readable(Newsroom.checkId(id), caller);
+		var article = articles.readable(ArticleDesk.checkId(id), caller);
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_JSON)
 			.cacheControl(article.isPublished() ? ReaderCaching.ARTICLE.forCaller(caller == null)

@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.newsroom.article.article.Article;
-import org.newsroom.article.article.ArticleContent;
-import org.newsroom.article.article.Block;
+import org.newsroom.article.story.Article;
+import org.newsroom.article.story.ArticleContent;
+import org.newsroom.article.story.Block;
 import org.newsroom.platform.text.InlineMarkup;
-import org.newsroom.article.article.PageMetadata;
+import org.newsroom.article.story.PageMetadata;
 import org.newsroom.article.config.SiteProperties;
 import org.newsroom.article.media.MediaClient;
 import org.newsroom.article.media.PhotoMetadata;

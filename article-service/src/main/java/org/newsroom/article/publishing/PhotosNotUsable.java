@@ -3,7 +3,7 @@ package org.newsroom.article.publishing;
 import java.util.List;
 import java.util.Map;
 
-import org.newsroom.article.article.PublishingProblem.PhotoProblem;
+import org.newsroom.article.story.PublishingProblem.PhotoProblem;
 import org.newsroom.platform.problem.FieldProblem;
 import org.newsroom.platform.problem.ProblemException;
 

@@ -2,12 +2,12 @@ package org.newsroom.article.publishing;
 
 import java.time.Instant;
 
-import org.newsroom.article.article.Article;
-import org.newsroom.article.article.ArticleView;
-import org.newsroom.article.article.Callers;
-import org.newsroom.article.article.Newsroom;
-import org.newsroom.article.article.PageMetadata;
-import org.newsroom.article.article.VersionPreconditions;
+import org.newsroom.article.story.Article;
+import org.newsroom.article.story.ArticleView;
+import org.newsroom.article.story.Callers;
+import org.newsroom.article.story.ArticleDesk;
+import org.newsroom.article.story.PageMetadata;
+import org.newsroom.article.story.VersionPreconditions;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -34,12 +34,12 @@ class PublishingController {
 	ResponseEntity<ArticleView> publish(@PathVariable String id, @RequestBody(required = false) PublishRequest request,
 			Authentication caller) {
 		Instant at = request != null ? request.at() : null;
-		return respond(desk.publish(Newsroom.checkId(id), at, Callers.name(caller)));
+		return respond(desk.publish(ArticleDesk.checkId(id), at, Callers.name(caller)));
 	}
 
 	@PostMapping("/withdraw")
 	ResponseEntity<ArticleView> withdraw(@PathVariable String id, Authentication caller) {
-		return respond(desk.withdraw(Newsroom.checkId(id), Callers.name(caller)));
+		return respond(desk.withdraw(ArticleDesk.checkId(id), Callers.name(caller)));
 	}
 
 	private ResponseEntity<ArticleView> respond(Article article) {

@@ -3,11 +3,11 @@ package org.newsroom.article.publishing;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.newsroom.article.article.Article;
-import org.newsroom.article.article.ArticleStatus;
-import org.newsroom.article.article.Newsroom;
-import org.newsroom.article.article.Schedules;
-import org.newsroom.article.article.VersionPreconditions;
+import org.newsroom.article.story.Article;
+import org.newsroom.article.story.ArticleStatus;
+import org.newsroom.article.story.ArticleDesk;
+import org.newsroom.article.story.Schedules;
+import org.newsroom.article.story.VersionPreconditions;
 import org.newsroom.platform.problem.ProblemException;
 
 import org.springframework.http.HttpStatus;
@@ -21,11 +21,11 @@ import org.springframework.stereotype.Service;
 @Service
 public class PublishingDesk {
 
-	private final Newsroom newsroom;
+	private final ArticleDesk articles;
 	private final PublishingGuard guard;
 
-	public PublishingDesk(Newsroom newsroom, PublishingGuard guard) {
-		this.newsroom = newsroom;
+	public PublishingDesk(ArticleDesk articles, PublishingGuard guard) {
+		this.articles = articles;
 		this.guard = guard;
 	}
 
@@ -36,8 +36,8 @@ public class PublishingDesk {
 	 */
 	public Article publish(String id, Instant at, String by) {
 		for (int attempt = 1;; attempt++) {
-			Article current = newsroom.find(id);
-			Instant now = newsroom.now();
+			Article current = articles.find(id);
+			Instant now = articles.now();
 			Instant due = Schedules.due(at, current.content().embargoUntil());
 			boolean later = due != null && due.isAfter(now);
 			if (current.isPublished()) {
@@ -50,12 +50,12 @@ public class PublishingDesk {
 			guard.check(current.content());
 			long checked = current.currentVersion();
 			AtomicBoolean written = new AtomicBoolean();
-			Article result = newsroom.apply(id, by, later ? "scheduled" : "published", article -> {
+			Article result = articles.apply(id, by, later ? "scheduled" : "published", article -> {
 				written.set(article.currentVersion() == checked);
 				if (!written.get()) {
 					return article;
 				}
-				Instant stamp = newsroom.now();
+				Instant stamp = articles.now();
 				Article.Changes changes = article.change().claim(null).publishingProblem(null).updatedAt(stamp);
 				if (later) {
 					return changes.status(ArticleStatus.SCHEDULED).schedule(at, due).build();
@@ -77,8 +77,8 @@ public class PublishingDesk {
 
 	/** A published article is taken off the site; a scheduled one goes back to being a draft. */
 	public Article withdraw(String id, String by) {
-		return newsroom.apply(id, by, "withdrawn", article -> {
-			Article.Changes changes = article.change().claim(null).publishingProblem(null).updatedAt(newsroom.now());
+		return articles.apply(id, by, "withdrawn", article -> {
+			Article.Changes changes = article.change().claim(null).publishingProblem(null).updatedAt(articles.now());
 			if (article.status() == ArticleStatus.PUBLISHED) {
 				return changes.status(ArticleStatus.WITHDRAWN).build();
 			}

@@ -3,8 +3,8 @@ package org.newsroom.article.publishing;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.newsroom.article.article.ArticleContent;
-import org.newsroom.article.article.PublishingProblem.PhotoProblem;
+import org.newsroom.article.story.ArticleContent;
+import org.newsroom.article.story.PublishingProblem.PhotoProblem;
 import org.newsroom.article.media.MediaClient;
 import org.newsroom.article.media.PhotoUsage;
 

@@ -11,11 +11,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import org.newsroom.article.article.Article;
-import org.newsroom.article.article.ArticleDiff;
-import org.newsroom.article.article.ArticleStatus;
-import org.newsroom.article.article.ArticleStore;
-import org.newsroom.article.article.PublishingProblem;
+import org.newsroom.article.story.Article;
+import org.newsroom.article.story.ArticleDiff;
+import org.newsroom.article.story.ArticleStatus;
+import org.newsroom.article.story.ArticleStore;
+import org.newsroom.article.story.PublishingProblem;
 import org.newsroom.article.config.ArticleProperties;
 import org.newsroom.article.revision.Revision;
 import org.newsroom.platform.problem.ProblemException;

@@ -27,9 +27,4 @@ public record Revision(
 			List<FieldChange> changes) {
 		return new Revision(articleId + "-" + version, articleId, version, at, by, action, List.copyOf(changes));
 	}
-
-	/** The same revision for an article whose id was only known after it was inserted. */
-	public Revision forArticle(String articleId) {
-		return of(articleId, version, at, by, action, changes);
-	}
 }

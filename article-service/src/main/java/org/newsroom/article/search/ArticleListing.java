@@ -8,9 +8,9 @@ import java.util.Map;
 
 import org.bson.Document;
 import org.bson.types.ObjectId;
-import org.newsroom.article.article.Article;
-import org.newsroom.article.article.ArticleStatus;
-import org.newsroom.article.article.ArticleStore;
+import org.newsroom.article.story.Article;
+import org.newsroom.article.story.ArticleStatus;
+import org.newsroom.article.story.ArticleStore;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;

@@ -2,7 +2,7 @@ package org.newsroom.article.search;
 
 import java.util.List;
 
-import org.newsroom.article.article.ArticleStatus;
+import org.newsroom.article.story.ArticleStatus;
 
 /**
  * A request for a page of articles: filters (all optional), a search text, the page size and

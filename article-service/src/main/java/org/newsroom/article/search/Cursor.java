@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 
-import org.newsroom.article.article.Ids;
+import org.newsroom.article.story.Ids;
 import org.newsroom.platform.problem.FieldProblem;
 import org.newsroom.platform.problem.Problems;
 

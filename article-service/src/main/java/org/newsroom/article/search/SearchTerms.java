@@ -13,7 +13,7 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.ko.KoreanAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.newsroom.article.article.ArticleContent;
+import org.newsroom.article.story.ArticleContent;
 
 import org.springframework.stereotype.Component;
 

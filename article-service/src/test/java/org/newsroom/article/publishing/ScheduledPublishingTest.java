@@ -16,8 +16,8 @@ import java.util.concurrent.Future;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import org.junit.jupiter.api.Test;
 import org.newsroom.article.ArticleServiceTest;
-import org.newsroom.article.article.ArticleDiff;
-import org.newsroom.article.article.ArticleStore;
+import org.newsroom.article.story.ArticleDiff;
+import org.newsroom.article.story.ArticleStore;
 import org.newsroom.article.config.ArticleProperties;
 
 import org.springframework.beans.factory.annotation.Autowired;

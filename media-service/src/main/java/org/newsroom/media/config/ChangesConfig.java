@@ -20,8 +20,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 class ChangesConfig {
 
 	@Bean
-	ChangeLog changeLog(MongoTemplate mongo) {
-		return new ChangeLog(mongo, Clock.systemUTC());
+	ChangeLog changeLog(MongoTemplate mongo, Clock clock) {
+		return new ChangeLog(mongo, clock);
 	}
 
 	@Bean

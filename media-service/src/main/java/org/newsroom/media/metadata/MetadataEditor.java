@@ -1,9 +1,7 @@
 package org.newsroom.media.metadata;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,10 +9,10 @@ import java.util.Map;
 import java.util.Set;
 
 import jakarta.validation.Validator;
-import org.newsroom.media.photo.MediaStatus;
 import org.newsroom.media.photo.Photo;
 import org.newsroom.media.photo.PhotoFields;
 import org.newsroom.media.photo.PhotoLibrary;
+import org.newsroom.media.photo.PhotoStore;
 import org.newsroom.media.photo.PhotoTakenDown;
 import org.newsroom.media.rendition.RenditionStore;
 import org.newsroom.platform.change.Change;
@@ -24,14 +22,9 @@ import org.newsroom.platform.problem.ProblemException;
 import org.newsroom.platform.problem.Problems;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-import static org.springframework.data.mongodb.core.query.Query.query;
 
 /**
  * Applies a JSON merge patch (RFC 7396) to a photo's editable fields: a field with a value sets
@@ -56,16 +49,15 @@ public class MetadataEditor {
 	private static final Set<String> READ_ONLY = Set.of("id", "rawCredit", "contentType", "width", "height", "bytes",
 			"sha256", "createdAt", "updatedAt", "renditions", "status", "takenDownAt");
 
-	private final MongoTemplate mongo;
+	private final PhotoStore store;
 	private final PhotoLibrary library;
 	private final RenditionStore renditions;
 	private final Validator validator;
 	private final ChangeLog changes;
-	private final Clock clock = Clock.systemUTC();
 
-	public MetadataEditor(MongoTemplate mongo, PhotoLibrary library, RenditionStore renditions, Validator validator,
+	public MetadataEditor(PhotoStore store, PhotoLibrary library, RenditionStore renditions, Validator validator,
 			ChangeLog changes) {
-		this.mongo = mongo;
+		this.store = store;
 		this.library = library;
 		this.renditions = renditions;
 		this.validator = validator;
@@ -81,13 +73,11 @@ public class MetadataEditor {
 		if (changes.isEmpty()) {
 			return current;
 		}
-		Update update = new Update().set(Photo.Fields.UPDATED_AT, clock.instant().truncatedTo(ChronoUnit.MILLIS));
+		Update update = new Update();
 		changes.forEach((field, value) -> write(update, field, value));
 		// pages showing the photo (caption, credit) are rebuilt (docs/gateway.md, page cache)
 		this.changes.record(Change.PHOTO, current.id(), List.of(), true);
-		Photo edited = mongo.findAndModify(
-				query(where(Photo.Fields.ID).is(current.id()).and(Photo.Fields.STATUS).is(MediaStatus.ACTIVE)), update,
-				FindAndModifyOptions.options().returnNew(true), Photo.class);
+		Photo edited = store.updateActive(current.id(), update).orElse(null);
 		if (edited == null) {
 			// taken down (or deleted) between the read and the update
 			library.find(id);

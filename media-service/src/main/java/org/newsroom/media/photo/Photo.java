@@ -57,14 +57,6 @@ public record Photo(
 		return orientation >= 5 && orientation <= 8;
 	}
 
-	public int storedWidth() {
-		return orientationSwapsSides() ? height : width;
-	}
-
-	public int storedHeight() {
-		return orientationSwapsSides() ? width : height;
-	}
-
 	/** Field names as stored, for updates that touch single fields. */
 	public static final class Fields {
 

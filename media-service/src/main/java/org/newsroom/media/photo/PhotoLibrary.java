@@ -20,16 +20,16 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
-/** Finds photos: one by id, or a page of them, newest first. */
+/** Finds photos: one by id, or a page of them, newest first. Writes go through {@link PhotoStore}. */
 @Service
 public class PhotoLibrary {
 
 	private static final Pattern OBJECT_ID = Pattern.compile("[0-9a-f]{24}");
 
-	private final PhotoRepository photos;
+	private final PhotoStore photos;
 	private final MongoTemplate mongo;
 
-	public PhotoLibrary(PhotoRepository photos, MongoTemplate mongo) {
+	public PhotoLibrary(PhotoStore photos, MongoTemplate mongo) {
 		this.photos = photos;
 		this.mongo = mongo;
 	}

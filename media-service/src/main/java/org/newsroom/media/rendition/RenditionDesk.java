@@ -53,10 +53,11 @@ public class RenditionDesk implements DisposableBean {
 	private final Timer makeTime;
 	private final ThreadPoolExecutor workers;
 	private final ConcurrentHashMap<String, CompletableFuture<StoredRendition>> inFlight = new ConcurrentHashMap<>();
-	private final Clock clock = Clock.systemUTC();
+	private final Clock clock;
 
 	public RenditionDesk(RenditionStore store, RenditionMaker maker, PhotoLibrary library, OriginalStore originals,
-			MeterRegistry meters, MediaProperties properties) {
+			MeterRegistry meters, MediaProperties properties, Clock clock) {
+		this.clock = clock;
 		this.store = store;
 		this.maker = maker;
 		this.library = library;

@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,7 +20,7 @@ import org.newsroom.media.photo.OriginalStore;
 import org.newsroom.media.photo.Photo;
 import org.newsroom.media.photo.PhotoFields;
 import org.newsroom.media.photo.PhotoLibrary;
-import org.newsroom.media.photo.PhotoRepository;
+import org.newsroom.media.photo.PhotoStore;
 import org.newsroom.media.photo.Sha256;
 import org.newsroom.platform.problem.FieldProblem;
 import org.newsroom.platform.problem.Problems;
@@ -42,13 +40,12 @@ import org.springframework.web.multipart.MultipartFile;
 @Service
 public class PhotoIntake {
 
-	private final PhotoRepository photos;
+	private final PhotoStore photos;
 	private final OriginalStore originals;
 	private final Validator validator;
 	private final MediaProperties properties;
-	private final Clock clock = Clock.systemUTC();
 
-	public PhotoIntake(PhotoRepository photos, OriginalStore originals, Validator validator,
+	public PhotoIntake(PhotoStore photos, OriginalStore originals, Validator validator,
 			MediaProperties properties) {
 		this.photos = photos;
 		this.originals = originals;
@@ -127,7 +124,7 @@ public class PhotoIntake {
 		long bytes = Files.size(spool);
 		String fileId = originals.store(spool, sha256, image.type().contentType());
 		boolean turned = embedded.orientation() >= 5;
-		Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+		Instant now = photos.now();
 		String source = MetadataText.line(fields.source());
 		Photo photo = new Photo(null, MetadataText.paragraph(fields.caption()), MetadataText.paragraph(fields.altText()),
 				credit.display(), credit.raw(), credit.key(), MetadataText.line(fields.creator()), source,

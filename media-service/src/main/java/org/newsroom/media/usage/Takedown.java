@@ -1,26 +1,18 @@
 package org.newsroom.media.usage;
 
-import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
-import org.newsroom.media.photo.MediaStatus;
 import org.newsroom.media.photo.OriginalStore;
 import org.newsroom.media.photo.Photo;
 import org.newsroom.media.photo.PhotoLibrary;
+import org.newsroom.media.photo.PhotoStore;
 import org.newsroom.media.rendition.RenditionStore;
 import org.newsroom.platform.change.Change;
 import org.newsroom.platform.change.ChangeLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
-
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-import static org.springframework.data.mongodb.core.query.Query.query;
 
 /**
  * Takes a photo down (a rights holder's request, a legal order, a mistake): the record stays
@@ -37,16 +29,15 @@ public class Takedown {
 
 	private static final Logger log = LoggerFactory.getLogger(Takedown.class);
 
-	private final MongoTemplate mongo;
+	private final PhotoStore store;
 	private final PhotoLibrary library;
 	private final OriginalStore originals;
 	private final RenditionStore renditions;
 	private final ChangeLog changes;
-	private final Clock clock = Clock.systemUTC();
 
-	public Takedown(MongoTemplate mongo, PhotoLibrary library, OriginalStore originals, RenditionStore renditions,
+	public Takedown(PhotoStore store, PhotoLibrary library, OriginalStore originals, RenditionStore renditions,
 			ChangeLog changes) {
-		this.mongo = mongo;
+		this.store = store;
 		this.library = library;
 		this.originals = originals;
 		this.renditions = renditions;
@@ -57,14 +48,7 @@ public class Takedown {
 		Photo photo = library.find(id);
 		// every page showing the photo loses it (docs/gateway.md, page cache)
 		changes.record(Change.PHOTO, photo.id(), List.of(), false);
-		Photo updated = mongo.findAndModify(
-				query(where(Photo.Fields.ID).is(photo.id()).and(Photo.Fields.STATUS).is(MediaStatus.ACTIVE)),
-				new Update().set(Photo.Fields.STATUS, MediaStatus.TAKEN_DOWN)
-					.set(Photo.Fields.TAKEN_DOWN_AT, clock.instant().truncatedTo(ChronoUnit.MILLIS))
-					.set(Photo.Fields.TAKEN_DOWN_BY, who)
-					.set(Photo.Fields.UPDATED_AT, clock.instant().truncatedTo(ChronoUnit.MILLIS)),
-				FindAndModifyOptions.options().returnNew(true), Photo.class);
-		if (updated != null) {
+		if (store.markTakenDown(photo.id(), who).isPresent()) {
 			log.info("Photo {} taken down by {}", id, who);
 		}
 		renditions.deleteAll(photo.id());

@@ -20,11 +20,12 @@ class UsageController {
 
 	private final PhotoLibrary library;
 	private final Takedown takedown;
-	private final Clock clock = Clock.systemUTC();
+	private final Clock clock;
 
-	UsageController(PhotoLibrary library, Takedown takedown) {
+	UsageController(PhotoLibrary library, Takedown takedown, Clock clock) {
 		this.library = library;
 		this.takedown = takedown;
+		this.clock = clock;
 	}
 
 	/** Never cached: a takedown or an expiry must be seen by the next publish. */

@@ -1,6 +1,5 @@
 package org.newsroom.platform.problem;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -54,10 +53,5 @@ public class ProblemException extends RuntimeException {
 		}
 		properties.forEach(problem::setProperty);
 		return problem;
-	}
-
-	/** The problem's type as a URI, for tests and callers that compare it. */
-	public URI typeUri() {
-		return Problems.type(type);
 	}
 }

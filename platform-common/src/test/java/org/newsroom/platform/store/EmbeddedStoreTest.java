@@ -12,8 +12,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
@@ -68,6 +72,22 @@ class EmbeddedStoreTest {
 		try (var files = Files.list(dir)) {
 			assertThat(files).isEmpty();
 		}
+	}
+
+	@Test
+	void aBuildWithoutTheEmbeddedStoreStopsWhenNoMongoIsConfigured() {
+		ApplicationContextRunner image = new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(EmbeddedStoreAutoConfiguration.class,
+					NoEmbeddedStoreAutoConfiguration.class, MongoAutoConfiguration.class))
+			.withClassLoader(new FilteredClassLoader(H2Backend.class));
+
+		image.run(app -> assertThat(app).hasFailed()
+			.getFailure()
+			.rootCause()
+			.isInstanceOf(EmbeddedStoreRefusedException.class)
+			.hasMessageContaining("this build has no embedded store"));
+		image.withPropertyValues("spring.mongodb.uri=mongodb://mongo.example:27017/")
+			.run(app -> assertThat(app).hasNotFailed().doesNotHaveBean(EmbeddedMongoServer.class));
 	}
 
 	private static ConfigurableApplicationContext start(String... args) {

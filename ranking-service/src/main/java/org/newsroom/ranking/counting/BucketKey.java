@@ -24,10 +24,6 @@ public record BucketKey(String articleId, String section, long hour) {
 		return Instant.ofEpochMilli(hour * HOUR_MILLIS);
 	}
 
-	public BucketKey withSection(String resolved) {
-		return new BucketKey(articleId, resolved, hour);
-	}
-
 	/** The bucket document's {@code _id}: readable, and unique per article, hour and section. */
 	public String documentId() {
 		return articleId + ':' + ID_HOUR.format(startOf(hour)) + ':' + section;

@@ -1,6 +1,0 @@
-package org.newsroom.article.article;
-
-/** Where an article is in its life: DRAFT → (SCHEDULED) → PUBLISHED → WITHDRAWN, and back to editing. */
-public enum ArticleStatus {
-	DRAFT, SCHEDULED, PUBLISHED, WITHDRAWN
-}
