@@ -20,7 +20,7 @@ class NetworkPolicyTest {
 
 	static final List<String> OVERLAYS = Kustomize.OVERLAYS;
 
-	/** ARCHITECTURE.md section 1, as connections (destination ports are the pods' own). */
+	/** docs/architecture.md, "Shape", as connections (destination ports are the pods' own). */
 	static final Set<String> NEEDED_EVERYWHERE = Set.of(
 			// readers, apps and editors come in through the ingress controller
 			"namespace:ingress-nginx -> gateway:8080",

@@ -295,7 +295,7 @@ class FaultsIT {
 			assertThat(html.header("Cache-Control")).as("a degraded page is not cached").contains("no-store");
 			assertThat(html.body()).contains(HEADLINE);
 			assertThat(html.body().contains("class=\"lead-photo\"")).isEqualTo(!missing.contains("leadImage"));
-			// ARCHITECTURE.md §9: the reader's page shows the last-known Top 10 while ranking-service is away
+			// docs/architecture.md, "When something is down": the reader's page shows the last-known Top 10 while ranking-service is away
 			assertThat(topStories(html.body())).contains("href=\"/news/" + slug + "\"");
 		}
 	}

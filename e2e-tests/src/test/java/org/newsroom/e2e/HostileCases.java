@@ -20,7 +20,7 @@ import static org.newsroom.e2e.HostileRequest.get;
 import static org.newsroom.e2e.HostileRequest.of;
 
 /**
- * The hostile-input table: every public and editor endpoint of ARCHITECTURE.md §5-§8, fed broken
+ * The hostile-input table: every public and editor endpoint of docs/architecture.md, the sections of the three services and the gateway, fed broken
  * and deeply nested JSON, wrong types, huge values, Mongo operators, traversal and encoded paths,
  * injected headers, forged and foreign tokens, oversize and fake uploads. Each row names the
  * statuses the contract allows (docs/problems.md).

@@ -68,9 +68,9 @@ final class LoadDriver {
 		}
 	}
 
-	static final List<String> SERVICES = List.of("gateway", "article-service", "media-service", "ranking-service");
+	static final List<String> SERVICES = List.of("gateway", the three services' sections);
 
-	/** What answers 503 may honestly carry while a service is away (ARCHITECTURE.md §9). */
+	/** What answers 503 may honestly carry while a service is away (docs/architecture.md, "When something is down"). */
 	static Set<Kind> dependsOn(String service) {
 		return switch (service) {
 			case "ranking-service" -> Set.of(Kind.TOP, Kind.VIEW);

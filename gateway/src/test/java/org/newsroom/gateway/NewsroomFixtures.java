@@ -29,7 +29,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 
 /**
- * Service answers shaped exactly like the contract (ARCHITECTURE.md §5-§7): a wire-agency
+ * Service answers shaped exactly like the contract (docs/architecture.md, the three services' sections): a wire-agency
  * article with a credited lead photo, the Top 10, related summaries and rendition images. The
  * story is invented for these tests.
  */

@@ -7,7 +7,7 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * An article as clients see it (ARCHITECTURE.md §5). {@code publishingProblem} appears only for
+ * An article as clients see it (docs/architecture.md, "article-service"). {@code publishingProblem} appears only for
  * a scheduled article whose last publishing attempt failed (editors only see those).
  */
 public record ArticleView(

@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * The composed article page for apps (ARCHITECTURE.md §8), composed once and kept in the page
+ * The composed article page for apps (docs/architecture.md, "gateway"), composed once and kept in the page
  * cache like the web edition's pages (a reader whose page is kept current is answered by
  * cache/PageServer before this runs).
  */

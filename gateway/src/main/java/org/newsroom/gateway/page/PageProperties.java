@@ -16,7 +16,7 @@ import org.springframework.util.unit.DataSize;
  * @param relatedTimeout related articles' summaries from article-service
  * @param topSize entries of the Top list shown on a page
  * @param lastKnownTopAge how long the reader's pages may show the last Top list fetched when
- *     ranking-service cannot answer (ARCHITECTURE.md §9); the app JSON never does
+ *     ranking-service cannot answer (docs/architecture.md, "When something is down"); the app JSON never does
  * @param topRefresh how often the Top list pages show is fetched in the background (0: never,
  *     only on demand)
  * @param topMaxAge how old the held Top list may be before a page fetches it again itself

@@ -107,7 +107,7 @@ record ArticleView(String id, String slug, String headline, String deck, String 
 	record Photo(String src, String srcset, Integer width, Integer height, String alt, String caption,
 			String credit) {
 
-		/** Widths of the renditions media-service makes (ARCHITECTURE.md §6), for body images. */
+		/** Widths of the renditions media-service makes (docs/architecture.md, "media-service"), for body images. */
 		private static final List<String[]> STANDARD = List.of(new String[] { "thumb", "320" },
 				new String[] { "small", "640" }, new String[] { "medium", "1024" }, new String[] { "large", "1600" });
 

@@ -17,7 +17,7 @@ import static org.newsroom.gateway.NewsroomFixtures.SLUG;
 import static org.newsroom.gateway.NewsroomFixtures.serveStory;
 
 /**
- * ARCHITECTURE.md §9: with ranking-service down, a reader's page shows the last-known Top 10;
+ * docs/architecture.md, "When something is down": with ranking-service down, a reader's page shows the last-known Top 10;
  * the app's page JSON says plainly that the part is missing.
  */
 class LastKnownTopTest extends PageTestSupport {

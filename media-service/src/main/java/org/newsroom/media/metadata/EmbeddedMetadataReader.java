@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads a photo's own metadata with metadata-extractor, per the IPTC mapping of the contract
- * (ARCHITECTURE.md §6). Where a field can come from several places, the first that has a value
+ * (docs/architecture.md, "media-service"). Where a field can come from several places, the first that has a value
  * wins, in the order the contract lists them: IPTC IIM, then XMP, then EXIF.
  *
  * <table>

@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class RenditionController {
 
-	/** Written as the contract spells it (ARCHITECTURE.md §6 and issue 4). */
+	/** Written as the contract spells it (docs/architecture.md, "media-service" and issue 4). */
 	static final String FOREVER = "public, max-age=31536000, immutable";
 
 	private final PhotoLibrary library;

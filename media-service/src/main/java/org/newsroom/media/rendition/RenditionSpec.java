@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The named renditions of the contract (ARCHITECTURE.md §6). Width renditions keep the photo's
+ * The named renditions of the contract (docs/architecture.md, "media-service"). Width renditions keep the photo's
  * proportions; {@code og} (Open Graph, for share cards on Facebook, X and KakaoTalk) is a
  * 1200×630 centre crop.
  *

@@ -128,7 +128,7 @@ public final class ProblemTranslator {
 	/**
 	 * The realm's signing keys could not be fetched (Keycloak unreachable and no cached keys), so
 	 * a presented token cannot be checked. Never a pass: the request is refused as
-	 * unauthenticated, which is what ARCHITECTURE.md §9 promises for writes while Keycloak is down.
+	 * unauthenticated, which is what docs/architecture.md, "When something is down" promises for writes while Keycloak is down.
 	 */
 	private static Translation tokenCannotBeVerified(Throwable error) {
 		log.warn("Bearer token could not be verified: {}", NestedExceptionUtils.getMostSpecificCause(error).toString());
