@@ -15,7 +15,7 @@ record ServiceModule(String name, int port, boolean usesMongo) {
 
 	static final String REGISTRY = "ghcr.io/newsroom-platform/";
 
-	static final List<String> NAMES = List.of("gateway", the three services' sections);
+	static final List<String> NAMES = List.of("gateway", "article-service", "media-service", "ranking-service");
 
 	static List<ServiceModule> all() {
 		return NAMES.stream().map(ServiceModule::read).toList();
