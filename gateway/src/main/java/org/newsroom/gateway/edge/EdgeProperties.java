@@ -15,7 +15,8 @@ import org.springframework.util.unit.DataSize;
  * @param trustedProxies addresses or CIDR ranges of proxies in front of the gateway (load
  * balancer, ingress) whose {@code X-Forwarded-For} and {@code X-Forwarded-Proto} are believed
  * @param maxBodySize request body limit of routes that set none of their own
- * @param resilience time limits, retries and circuit breakers of the proxied routes
+ * @param resilience retries of the proxied routes (their breakers are configured under
+ * {@code resilience4j.circuitbreaker} in application.yml)
  * @param rateLimits per-client token buckets
  */
 @ConfigurationProperties("newsroom.edge")
@@ -32,7 +33,7 @@ public record EdgeProperties(@DefaultValue List<String> corsOrigins, @DefaultVal
 	 * @param firstBackoff pause before the first retry; doubles for each further one
 	 * @param maxBackoff longest pause between retries
 	 * @param jitter random share (0..1) of each pause, so clients do not retry in step
-	 * @param breaker circuit breaker settings shared by every route and page part
+	 * @param breaker not read: see {@link Breaker}
 	 */
 	public record Resilience(@DefaultValue("2") int retries,
 			@DefaultValue("50ms") Duration firstBackoff, @DefaultValue("400ms") Duration maxBackoff,
@@ -40,6 +41,11 @@ public record EdgeProperties(@DefaultValue List<String> corsOrigins, @DefaultVal
 	}
 
 	/**
+	 * Not read by anything: the breakers' settings are {@code resilience4j.circuitbreaker.configs.default}
+	 * in application.yml (edge/ServiceBreakers). Kept for one step only, because
+	 * edge/ClientAddressTest still builds an {@link EdgeProperties} with it and is being replaced
+	 * in the same issue (client address in platform-common); remove it with that test.
+	 *
 	 * @param failureRateThreshold percentage of failed calls in the window that opens the breaker
 	 * @param slowCallDuration a call slower than this counts as slow
 	 * @param slowCallRateThreshold percentage of slow calls that opens the breaker
@@ -48,6 +54,7 @@ public record EdgeProperties(@DefaultValue List<String> corsOrigins, @DefaultVal
 	 * @param waitInOpen how long an open breaker refuses calls before letting probes through
 	 * @param probesInHalfOpen calls let through in half-open state to decide whether to close
 	 */
+	@Deprecated(forRemoval = true)
 	public record Breaker(@DefaultValue("50") float failureRateThreshold, @DefaultValue("3s") Duration slowCallDuration,
 			@DefaultValue("80") float slowCallRateThreshold, @DefaultValue("20") int slidingWindow,
 			@DefaultValue("10") int minimumCalls, @DefaultValue("10s") Duration waitInOpen,

@@ -26,6 +26,12 @@ import org.springframework.web.server.ServerWebExchange;
  * a declared {@code Content-Length} over the limit is refused with 413 before anything is sent
  * on; a body without one (chunked) is counted while it streams through, never buffered, and the
  * call is cut off with 413 as soon as it passes the limit.
+ *
+ * <p>Spring Cloud Gateway's {@code RequestSize} filter cannot replace it: it reads only a declared
+ * {@code Content-Length} (a chunked body of any size passes), answers 413 with its own
+ * {@code errorMessage} header and an empty body instead of a problem+json, and takes one size per
+ * filter definition, where here a route's limit comes from its {@code max-body-size} metadata with
+ * an edge-wide default for every route that sets none.
  */
 @Component
 class RequestBodyLimit implements GlobalFilter, Ordered {

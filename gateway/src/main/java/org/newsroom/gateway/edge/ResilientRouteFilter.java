@@ -40,6 +40,17 @@ import org.springframework.web.server.ServerWebExchange;
  *
  * <p>It runs inside the gateway's response writer, so it sees the service's status before the
  * body is streamed and can still retry or replace the answer.
+ *
+ * <p>The breakers are Spring's Resilience4j instances ({@link ServiceBreakers}, configured in
+ * application.yml). Spring Cloud Gateway's own {@code CircuitBreaker} and {@code Retry} route
+ * filters are not used, because they cannot express these rules: its {@code CircuitBreaker}
+ * filter counts a 5xx as a failure only by throwing it away (the service's own 500/502/504 body,
+ * problem+json with its {@code Retry-After}, would become the filter's fallback or error
+ * instead of reaching the client as it is); it tells an open breaker from an unreachable service
+ * and from a timeout only through a fallback URI, without the 503/504 distinction and the
+ * breaker's own {@code Retry-After}; and its {@code Retry} filter has no jitter in its back-off
+ * and, placed inside the {@code CircuitBreaker} filter, makes the breaker see one call per
+ * request where this one counts every attempt.
  */
 @Component
 class ResilientRouteFilter implements GlobalFilter, Ordered {

@@ -13,6 +13,12 @@ import org.springframework.http.MediaType;
  * per a trusted proxy: sending it over plain HTTP means nothing and breaks local runs. Written by
  * {@link EdgeEntry} just before an answer's headers go out. The desk's answers get their own
  * policy ({@link #deskPolicy}) from the desk's security chain.
+ *
+ * <p>Spring Cloud Gateway's {@code SecureHeaders} filter cannot replace it: it is a route filter,
+ * so it never reaches the gateway's own answers (the web edition, composed pages, refusals and
+ * problems written by the edge), and it sets one Content-Security-Policy for every answer and
+ * HSTS whatever the scheme, where this chooses the policy by content type and sends HSTS only
+ * over TLS.
  */
 public final class SecurityHeaders {
 

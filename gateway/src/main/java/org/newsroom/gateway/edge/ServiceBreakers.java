@@ -1,56 +1,59 @@
 package org.newsroom.gateway.edge;
 
 import java.time.Duration;
+import java.util.function.Predicate;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.newsroom.platform.problem.ProblemException;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * One circuit breaker per proxied route and per page part, all with the same settings. A
- * breaker opens when too many recent calls failed or were slow; while open, calls fail at once
- * (503 with Retry-After) instead of waiting on a service that is down; after a pause it lets a
- * few probes through and closes again when they succeed. State and counts are exported as
- * {@code resilience4j_circuitbreaker_*} metrics.
+ * The circuit breakers of the proxied routes ({@code route-<route id>}) and of the page parts
+ * ({@code page-article}, {@code page-top}, ...), taken from the Resilience4j registry that Spring
+ * configures from {@code resilience4j.circuitbreaker.*} in application.yml: every breaker there
+ * is declared by name on the shared default settings, so each is listed at
+ * {@code /actuator/circuitbreakers} and exported as {@code resilience4j_circuitbreaker_*} metrics
+ * from start-up. A breaker opens when too many recent calls failed or were slow; while open,
+ * calls fail at once (503 with Retry-After) instead of waiting on a service that is down; after
+ * a pause it lets a few probes through and closes again when they succeed.
  */
 @Component
 public class ServiceBreakers {
 
 	private final CircuitBreakerRegistry registry;
-	private final Duration waitInOpen;
 
-	public ServiceBreakers(EdgeProperties properties, ObjectProvider<MeterRegistry> meters) {
-		EdgeProperties.Breaker settings = properties.resilience().breaker();
-		this.waitInOpen = settings.waitInOpen();
-		CircuitBreakerConfig config = CircuitBreakerConfig.custom()
-			.failureRateThreshold(settings.failureRateThreshold())
-			.slowCallDurationThreshold(settings.slowCallDuration())
-			.slowCallRateThreshold(settings.slowCallRateThreshold())
-			.slidingWindowSize(settings.slidingWindow())
-			.minimumNumberOfCalls(settings.minimumCalls())
-			.waitDurationInOpenState(settings.waitInOpen())
-			.permittedNumberOfCallsInHalfOpenState(settings.probesInHalfOpen())
-			.automaticTransitionFromOpenToHalfOpenEnabled(false)
-			// a client's own mistake (413, 4xx) says nothing about the service's health
-			.recordException(error -> !(error instanceof ProblemException problem && problem.status().is4xxClientError()))
-			.build();
-		this.registry = CircuitBreakerRegistry.of(config);
-		meters.ifAvailable(meterRegistry -> TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(registry)
-			.bindTo(meterRegistry));
+	public ServiceBreakers(CircuitBreakerRegistry registry) {
+		this.registry = registry;
 	}
 
+	/**
+	 * The named breaker; one not declared in application.yml (a route added without its breaker)
+	 * gets the registry's default settings.
+	 */
 	public CircuitBreaker named(String name) {
 		return registry.circuitBreaker(name);
 	}
 
-	/** What a client is told to wait when a breaker refuses a call. */
+	/**
+	 * What a client is told to wait when a breaker refuses a call: the time the breakers stay open
+	 * ({@code resilience4j.circuitbreaker.configs.default}, which all of them share).
+	 */
 	public Duration retryAfter() {
-		return waitInOpen;
+		return Duration.ofMillis(registry.getDefaultConfig().getWaitIntervalFunctionInOpenState().apply(1));
+	}
+
+	/**
+	 * What a breaker counts as a failure ({@code record-failure-predicate} in application.yml):
+	 * anything but a client's own mistake (413, another 4xx), which says nothing about the
+	 * service's health.
+	 */
+	public static final class ServiceFailure implements Predicate<Throwable> {
+
+		@Override
+		public boolean test(Throwable error) {
+			return !(error instanceof ProblemException problem && problem.status().is4xxClientError());
+		}
 	}
 }
