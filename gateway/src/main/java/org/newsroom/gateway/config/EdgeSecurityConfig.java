@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.newsroom.gateway.edge.EdgeProperties;
-import org.newsroom.gateway.edge.RateLimitFilter;
+import org.newsroom.gateway.edge.limits.RateLimitFilter;
 import org.newsroom.platform.security.ReactiveApiSecurity;
 import org.newsroom.platform.security.RealmRoles;
 

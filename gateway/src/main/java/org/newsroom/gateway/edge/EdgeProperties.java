@@ -3,6 +3,8 @@ package org.newsroom.gateway.edge;
 import java.time.Duration;
 import java.util.List;
 
+import org.newsroom.gateway.edge.resilience.ServiceBreakers;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -42,7 +44,7 @@ public record EdgeProperties(@DefaultValue List<String> corsOrigins, @DefaultVal
 
 	/**
 	 * Not read by anything: the breakers' settings are {@code resilience4j.circuitbreaker.configs.default}
-	 * in application.yml (edge/ServiceBreakers). Kept for one step only, because
+	 * in application.yml (edge/resilience/ServiceBreakers). Kept for one step only, because
 	 * edge/ClientAddressTest still builds an {@link EdgeProperties} with it and is being replaced
 	 * in the same issue (client address in platform-common); remove it with that test.
 	 *

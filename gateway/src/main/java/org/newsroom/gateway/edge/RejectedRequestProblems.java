@@ -21,7 +21,7 @@ import org.springframework.web.server.ServerWebExchange;
  * offending path back is what a prober wants.
  */
 @Component
-class RejectedRequestProblems implements ServerExchangeRejectedHandler {
+public class RejectedRequestProblems implements ServerExchangeRejectedHandler {
 
 	/** The methods the firewall lets through (its defaults); anything else is a 405, not a 400. */
 	static final Set<HttpMethod> SERVED_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.POST,

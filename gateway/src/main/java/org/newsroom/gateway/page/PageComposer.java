@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.newsroom.gateway.edge.EdgeProblems;
-import org.newsroom.gateway.edge.ServiceBreakers;
+import org.newsroom.gateway.edge.resilience.ServiceBreakers;
 import org.newsroom.platform.observability.RequestLogContext;
 import org.newsroom.platform.problem.Problems;
 import org.slf4j.Logger;

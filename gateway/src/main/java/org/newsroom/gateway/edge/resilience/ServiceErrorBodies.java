@@ -1,7 +1,8 @@
-package org.newsroom.gateway.edge;
+package org.newsroom.gateway.edge.resilience;
 
 import java.util.Map;
 
+import org.newsroom.gateway.edge.EdgeOrder;
 import org.newsroom.platform.problem.Problems;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
@@ -29,7 +30,7 @@ import org.springframework.web.server.ServerWebExchange;
  * Problem documents and JSON pass unchanged; so does everything under 400.
  */
 @Component
-class ServiceErrorBodies implements GlobalFilter, Ordered {
+public class ServiceErrorBodies implements GlobalFilter, Ordered {
 
 	private static final MediaType PROBLEM = MediaType.APPLICATION_PROBLEM_JSON;
 

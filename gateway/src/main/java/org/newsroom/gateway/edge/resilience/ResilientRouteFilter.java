@@ -1,4 +1,4 @@
-package org.newsroom.gateway.edge;
+package org.newsroom.gateway.edge.resilience;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -10,6 +10,11 @@ import java.util.concurrent.TimeoutException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
+import org.newsroom.gateway.edge.EdgeOrder;
+import org.newsroom.gateway.edge.EdgeProblems;
+import org.newsroom.gateway.edge.EdgeProperties;
+import org.newsroom.gateway.edge.EdgeRequest;
+import org.newsroom.gateway.edge.RouteSettings;
 import org.newsroom.platform.observability.RequestLogContext;
 import org.newsroom.platform.problem.ProblemException;
 import org.slf4j.Logger;
@@ -53,7 +58,7 @@ import org.springframework.web.server.ServerWebExchange;
  * request where this one counts every attempt.
  */
 @Component
-class ResilientRouteFilter implements GlobalFilter, Ordered {
+public class ResilientRouteFilter implements GlobalFilter, Ordered {
 
 	private static final Logger log = LoggerFactory.getLogger(ResilientRouteFilter.class);
 

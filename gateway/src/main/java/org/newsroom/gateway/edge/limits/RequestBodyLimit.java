@@ -1,8 +1,12 @@
-package org.newsroom.gateway.edge;
+package org.newsroom.gateway.edge.limits;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.newsroom.gateway.edge.EdgeOrder;
+import org.newsroom.gateway.edge.EdgeProblems;
+import org.newsroom.gateway.edge.EdgeProperties;
+import org.newsroom.gateway.edge.RouteSettings;
 import org.newsroom.platform.problem.ProblemException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -34,7 +38,7 @@ import org.springframework.web.server.ServerWebExchange;
  * an edge-wide default for every route that sets none.
  */
 @Component
-class RequestBodyLimit implements GlobalFilter, Ordered {
+public class RequestBodyLimit implements GlobalFilter, Ordered {
 
 	/** How much of a refused body is read and discarded to keep the connection usable. */
 	static final long SWALLOW_LIMIT = DataSize.ofMegabytes(8).toBytes();
