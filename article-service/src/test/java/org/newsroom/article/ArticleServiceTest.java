@@ -72,12 +72,12 @@ public abstract class ArticleServiceTest {
 		registry.add("newsroom.kakao-app-key", () -> "kakao-test-key");
 		registry.add("newsroom.articles.scheduler.enabled", () -> "false");
 		registry.add("newsroom.articles.scheduler.retry-delay", () -> "200ms");
-		registry.add("newsroom.articles.media-check.timeout", () -> "400ms");
-		registry.add("newsroom.articles.media-check.attempts", () -> "3");
-		registry.add("newsroom.articles.media-check.backoff", () -> "20ms");
-		registry.add("newsroom.articles.media-check.window", () -> "6");
-		registry.add("newsroom.articles.media-check.minimum-calls", () -> "6");
-		registry.add("newsroom.articles.media-check.open-for", () -> "1s");
+		registry.add("resilience4j.timelimiter.instances.media.timeout-duration", () -> "400ms");
+		registry.add("resilience4j.retry.instances.media.max-attempts", () -> "3");
+		registry.add("resilience4j.retry.instances.media.wait-duration", () -> "20ms");
+		registry.add("resilience4j.circuitbreaker.instances.media.sliding-window-size", () -> "6");
+		registry.add("resilience4j.circuitbreaker.instances.media.minimum-number-of-calls", () -> "6");
+		registry.add("resilience4j.circuitbreaker.instances.media.wait-duration-in-open-state", () -> "1s");
 	}
 
 	@Autowired

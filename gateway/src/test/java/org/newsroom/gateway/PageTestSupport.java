@@ -1,11 +1,11 @@
 package org.newsroom.gateway;
 
 import org.junit.jupiter.api.BeforeEach;
-import org.newsroom.gateway.edge.ServiceBreakers;
+import org.newsroom.gateway.edge.resilience.ServiceBreakers;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;

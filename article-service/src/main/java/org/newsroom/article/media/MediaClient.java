@@ -7,24 +7,21 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
+import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.github.resilience4j.bulkhead.ThreadPoolBulkhead;
+import io.github.resilience4j.bulkhead.ThreadPoolBulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.Retry;
-import io.github.resilience4j.retry.RetryConfig;
+import io.github.resilience4j.retry.RetryRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiter;
-import io.github.resilience4j.timelimiter.TimeLimiterConfig;
-import io.micrometer.context.ContextExecutorService;
+import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
+import io.micrometer.context.ContextSnapshotFactory;
 import jakarta.annotation.PreDestroy;
-import org.newsroom.article.config.ArticleProperties;
 import org.newsroom.platform.problem.ProblemException;
 import org.newsroom.platform.problem.Problems;
 import org.newsroom.platform.web.ServiceLocations;
@@ -39,16 +36,24 @@ import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
 /**
- * The article-service's calls to media-service, each behind Resilience4j: a time limit per
- * attempt, retries with exponential back-off for failures that are safe to repeat (the calls are
- * GETs; connection errors, timeouts and 5xx answers are retried, a 404 or other answer is not),
- * and a circuit breaker that stops calling a media-service that keeps failing. When media-service
- * cannot answer, callers get a 503 problem with {@code Retry-After}, never a guess.
+ * The article-service's calls to media-service, each behind Resilience4j, all of it configured
+ * as the {@value #MEDIA} instances under {@code resilience4j.*} in application.yml (and listed at
+ * {@code /actuator/circuitbreakers}): a time limit per attempt, retries with exponential back-off
+ * for failures that are safe to repeat (the calls are GETs; connection errors, timeouts and 5xx
+ * answers are retried, a 404 or other answer is not: {@link TransientFailure}), and a circuit
+ * breaker that stops calling a media-service that keeps failing. Attempts run on the bounded
+ * thread pool of the {@value #MEDIA} thread-pool bulkhead (the time limiter needs the call on
+ * another thread); when it is full, the check is refused at once rather than queued without
+ * end. When media-service cannot answer, callers get a 503 problem with {@code Retry-After},
+ * never a guess.
  */
 @Component
 public class MediaClient {
 
 	private static final Logger log = LoggerFactory.getLogger(MediaClient.class);
+
+	/** The name of the breaker, retry, time limiter and thread pool in application.yml. */
+	static final String MEDIA = "media";
 
 	/** Retry-After when the attempts ran out but the breaker is still closed. */
 	static final Duration RETRY_AFTER_FAILED = Duration.ofSeconds(5);
@@ -57,37 +62,28 @@ public class MediaClient {
 	private final CircuitBreaker breaker;
 	private final Retry retry;
 	private final TimeLimiter timeLimiter;
-	private final ExecutorService calls;
+	private final ThreadPoolBulkhead calls;
 	private final Duration openFor;
 
-	public MediaClient(ServiceLocations services, ArticleProperties properties, RestClient.Builder restClients) {
-		ArticleProperties.MediaCheck settings = properties.mediaCheck();
-		this.openFor = settings.openFor();
-		HttpClient client = HttpClient.newBuilder().connectTimeout(settings.timeout()).build();
+	/** The caller's request id and trace context, carried over to the thread that makes the call. */
+	private final ContextSnapshotFactory context = ContextSnapshotFactory.builder().build();
+
+	public MediaClient(ServiceLocations services, RestClient.Builder restClients, CircuitBreakerRegistry breakers,
+			RetryRegistry retries, TimeLimiterRegistry timeLimiters, ThreadPoolBulkheadRegistry threadPools) {
+		this.breaker = breakers.circuitBreaker(MEDIA);
+		this.retry = retries.retry(MEDIA);
+		this.timeLimiter = timeLimiters.timeLimiter(MEDIA);
+		this.calls = threadPools.bulkhead(MEDIA);
+		// the Retry-After given while the breaker is open: the time it stays open
+		this.openFor = Duration.ofMillis(breaker.getCircuitBreakerConfig().getWaitIntervalFunctionInOpenState().apply(1));
+		// the connection and the answer have the attempt's time limit too, so that a call the time
+		// limiter gave up on frees its pool thread by then
+		Duration timeout = timeLimiter.getTimeLimiterConfig().getTimeoutDuration();
+		HttpClient client = HttpClient.newBuilder().connectTimeout(timeout).build();
 		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(client);
-		requests.setReadTimeout(settings.timeout());
+		requests.setReadTimeout(timeout);
 		// Boot's builder, so X-Request-Id and traceparent go with every call to media-service
 		this.http = restClients.clone().baseUrl(services.media()).requestFactory(requests).build();
-		Predicate<Throwable> transientFailure = MediaClient::isTransient;
-		this.breaker = CircuitBreaker.of("media", CircuitBreakerConfig.custom()
-			.slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
-			.slidingWindowSize(settings.window())
-			.minimumNumberOfCalls(settings.minimumCalls())
-			.failureRateThreshold(settings.failureRate())
-			.waitDurationInOpenState(settings.openFor())
-			.permittedNumberOfCallsInHalfOpenState(1)
-			.recordException(transientFailure)
-			.build());
-		this.retry = Retry.of("media", RetryConfig.custom()
-			.maxAttempts(settings.attempts())
-			.intervalFunction(IntervalFunction.ofExponentialBackoff(settings.backoff(), 2.0))
-			.retryOnException(transientFailure)
-			.build());
-		this.timeLimiter = TimeLimiter.of("media",
-				TimeLimiterConfig.custom().timeoutDuration(settings.timeout()).cancelRunningFuture(true).build());
-		// calls run on their own threads (for the time limit); the wrapper carries the caller's
-		// request id and trace context over to them
-		this.calls = ContextExecutorService.wrap(Executors.newCachedThreadPool(daemonThreads()));
 	}
 
 	/** Whether the photo may be published; a photo media-service does not know is {@link PhotoUsage#notFound()}. */
@@ -119,7 +115,9 @@ public class MediaClient {
 	}
 
 	private <T> T call(Callable<T> request) {
-		Callable<T> limited = TimeLimiter.decorateFutureSupplier(timeLimiter, () -> calls.submit(request));
+		Callable<T> inContext = context.captureAll().wrap(request);
+		Callable<T> limited = TimeLimiter.decorateFutureSupplier(timeLimiter,
+				() -> calls.executeCallable(inContext).toCompletableFuture());
 		Callable<T> guarded = Retry.decorateCallable(retry, CircuitBreaker.decorateCallable(breaker, limited));
 		try {
 			return guarded.call();
@@ -127,6 +125,11 @@ public class MediaClient {
 		catch (CallNotPermittedException open) {
 			throw Problems.unavailable("media-service keeps failing, so photos cannot be checked right now; try again later.",
 					openFor);
+		}
+		catch (BulkheadFullException full) {
+			log.warn("too many photo checks at once: {}", full.toString());
+			throw Problems.unavailable("Too many photos are being checked at once; try again in a moment.",
+					RETRY_AFTER_FAILED);
 		}
 		catch (Exception e) {
 			Throwable cause = unwrap(e);
@@ -153,7 +156,19 @@ public class MediaClient {
 		}
 	}
 
-	/** Failures worth another attempt and worth counting against media-service's health. */
+	/**
+	 * Failures worth another attempt and worth counting against media-service's health: the
+	 * {@code record-failure-predicate} of the breaker and {@code retry-exception-predicate} of the
+	 * retry in application.yml.
+	 */
+	public static final class TransientFailure implements Predicate<Throwable> {
+
+		@Override
+		public boolean test(Throwable error) {
+			return isTransient(error);
+		}
+	}
+
 	static boolean isTransient(Throwable error) {
 		Throwable cause = unwrap(error);
 		return cause instanceof TimeoutException || cause instanceof ResourceAccessException
@@ -177,17 +192,8 @@ public class MediaClient {
 		}
 	}
 
-	private static ThreadFactory daemonThreads() {
-		AtomicInteger count = new AtomicInteger();
-		return runnable -> {
-			Thread thread = new Thread(runnable, "media-call-" + count.incrementAndGet());
-			thread.setDaemon(true);
-			return thread;
-		};
-	}
-
 	@PreDestroy
-	void stop() {
-		calls.shutdownNow();
+	void stop() throws Exception {
+		calls.close();
 	}
 }

@@ -1,5 +1,6 @@
 package org.newsroom.gateway.cache;
 
+import org.newsroom.gateway.edge.EdgeEntry;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpHeaders;

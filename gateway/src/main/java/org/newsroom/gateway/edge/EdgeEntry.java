@@ -5,6 +5,12 @@ import java.time.Instant;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import io.micrometer.tracing.handler.TracingObservationHandler;
+import org.newsroom.gateway.edge.client.Compression;
+import org.newsroom.gateway.edge.client.ForwardedClientHeaders;
+import org.newsroom.gateway.edge.client.SecurityHeaders;
+import org.newsroom.gateway.edge.logging.AccessLog;
+import org.newsroom.gateway.edge.logging.ServerRequestMetrics;
+import org.newsroom.gateway.edge.logging.TraceParent;
 import org.newsroom.platform.http.ReaderCaching;
 import org.newsroom.platform.observability.RequestId;
 import org.newsroom.platform.observability.RequestIdWebClientCustomizer;
@@ -41,7 +47,7 @@ import org.springframework.web.server.WebFilterChain;
  * access log takes its trace id from the server span.
  */
 @Component
-class EdgeEntry implements WebFilter, Ordered {
+public class EdgeEntry implements WebFilter, Ordered {
 
 	private final ClientAddresses clientAddress;
 	private final AccessLog accessLog;

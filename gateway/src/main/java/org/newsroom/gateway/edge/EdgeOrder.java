@@ -1,12 +1,21 @@
 package org.newsroom.gateway.edge;
 
+import org.newsroom.gateway.edge.client.ForwardedClientHeaders;
+import org.newsroom.gateway.edge.limits.AuthFailureGuard;
+import org.newsroom.gateway.edge.limits.RateLimitFilter;
+import org.newsroom.gateway.edge.limits.RequestBodyLimit;
+import org.newsroom.gateway.edge.limits.RequestLineGuard;
+import org.newsroom.gateway.edge.resilience.ResilientRouteFilter;
+import org.newsroom.gateway.edge.resilience.ServiceErrorBodies;
+
 import org.springframework.cloud.gateway.filter.NettyWriteResponseFilter;
 import org.springframework.core.Ordered;
 
 /**
- * The order of the edge, in one place. Every request passes the web filters first, in this
- * order; a request for a proxied route then passes the route filters. docs/gateway.md shows the
- * same list.
+ * The order of the edge, in one place: every filter of the edge takes its order from here, and
+ * docs/gateway.md ("The edge, in order") shows the same table. Before any of them, each
+ * connection's Netty pipeline runs the {@link RequestLineGuard} and {@link FastPages}
+ * ({@link EdgePipeline}). Then every request passes the web filters, in this order:
  *
  * <ol>
  * <li>{@link #ENTRY}: request id, trace context, client address, security headers, access log
@@ -20,12 +29,14 @@ import org.springframework.core.Ordered;
  * <li>{@link #RATE_LIMIT}: per-client budgets ({@link RateLimitFilter})</li>
  * <li>{@link #PAGES}: readers' pages the page cache holds current are answered from memory
  * (cache/PageServer)</li>
- * <li>then routing: the web edition and page API (controllers), or a proxied route, whose
- * filters run in this order: {@link #BODY_LIMIT} ({@link RequestBodyLimit}),
- * {@link #SERVICE_ERROR_BODIES} ({@link ServiceErrorBodies}), Spring Cloud Gateway's response
- * writer, {@link #RESILIENCE} ({@link ResilientRouteFilter}, inside the writer so that it sees
- * the service's status before the body streams), and the proxy call itself.</li>
  * </ol>
+ *
+ * then routing: the web edition and page API (controllers), or a proxied route, whose filters
+ * run in this order: {@link #BODY_LIMIT} ({@link RequestBodyLimit}), {@link #SERVICE_ERROR_BODIES}
+ * ({@link ServiceErrorBodies}), Spring Cloud Gateway's response writer, {@link #RESILIENCE}
+ * ({@link ResilientRouteFilter}, inside the writer so that it sees the service's status before
+ * the body streams), and the proxy call itself, whose headers pass {@link #FORWARDED_HEADERS}
+ * ({@link ForwardedClientHeaders}) last of the header filters.
  */
 public final class EdgeOrder {
 
@@ -45,6 +56,9 @@ public final class EdgeOrder {
 	public static final int SERVICE_ERROR_BODIES = NettyWriteResponseFilter.WRITE_RESPONSE_FILTER_ORDER - 1;
 
 	public static final int RESILIENCE = NettyWriteResponseFilter.WRITE_RESPONSE_FILTER_ORDER + 1;
+
+	/** After Spring Cloud Gateway's own forwarded-header filters, so that its values are the ones sent. */
+	public static final int FORWARDED_HEADERS = Ordered.LOWEST_PRECEDENCE;
 
 	private EdgeOrder() {
 	}

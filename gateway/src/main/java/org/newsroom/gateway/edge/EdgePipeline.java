@@ -1,6 +1,10 @@
 package org.newsroom.gateway.edge;
 
 import org.newsroom.gateway.cache.PageCache;
+import org.newsroom.gateway.edge.limits.ClientLimits;
+import org.newsroom.gateway.edge.limits.RequestLineGuard;
+import org.newsroom.gateway.edge.logging.AccessLog;
+import org.newsroom.gateway.edge.logging.ServerRequestMetrics;
 import org.newsroom.gateway.page.PageProperties;
 import org.newsroom.platform.web.ClientAddresses;
 import reactor.netty.NettyPipeline;
@@ -17,7 +21,7 @@ import org.springframework.stereotype.Component;
  * Spring's observation of the request) the {@link FastPages} path for cached pages.
  */
 @Component
-class EdgePipeline implements NettyServerCustomizer {
+public class EdgePipeline implements NettyServerCustomizer {
 
 	private final JsonMapper json;
 	private final PageCache cache;

@@ -3,6 +3,8 @@ package org.newsroom.gateway.edge;
 import java.time.Duration;
 import java.util.List;
 
+import org.newsroom.gateway.edge.resilience.ServiceBreakers;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -15,7 +17,8 @@ import org.springframework.util.unit.DataSize;
  * @param trustedProxies addresses or CIDR ranges of proxies in front of the gateway (load
  * balancer, ingress) whose {@code X-Forwarded-For} and {@code X-Forwarded-Proto} are believed
  * @param maxBodySize request body limit of routes that set none of their own
- * @param resilience time limits, retries and circuit breakers of the proxied routes
+ * @param resilience retries of the proxied routes (their breakers are configured under
+ * {@code resilience4j.circuitbreaker} in application.yml)
  * @param rateLimits per-client token buckets
  */
 @ConfigurationProperties("newsroom.edge")
@@ -32,26 +35,10 @@ public record EdgeProperties(@DefaultValue List<String> corsOrigins, @DefaultVal
 	 * @param firstBackoff pause before the first retry; doubles for each further one
 	 * @param maxBackoff longest pause between retries
 	 * @param jitter random share (0..1) of each pause, so clients do not retry in step
-	 * @param breaker circuit breaker settings shared by every route and page part
 	 */
 	public record Resilience(@DefaultValue("2") int retries,
 			@DefaultValue("50ms") Duration firstBackoff, @DefaultValue("400ms") Duration maxBackoff,
-			@DefaultValue("0.5") double jitter, @DefaultValue Breaker breaker) {
-	}
-
-	/**
-	 * @param failureRateThreshold percentage of failed calls in the window that opens the breaker
-	 * @param slowCallDuration a call slower than this counts as slow
-	 * @param slowCallRateThreshold percentage of slow calls that opens the breaker
-	 * @param slidingWindow number of recent calls the rates are computed over
-	 * @param minimumCalls calls needed in the window before the breaker may open
-	 * @param waitInOpen how long an open breaker refuses calls before letting probes through
-	 * @param probesInHalfOpen calls let through in half-open state to decide whether to close
-	 */
-	public record Breaker(@DefaultValue("50") float failureRateThreshold, @DefaultValue("3s") Duration slowCallDuration,
-			@DefaultValue("80") float slowCallRateThreshold, @DefaultValue("20") int slidingWindow,
-			@DefaultValue("10") int minimumCalls, @DefaultValue("10s") Duration waitInOpen,
-			@DefaultValue("3") int probesInHalfOpen) {
+			@DefaultValue("0.5") double jitter) {
 	}
 
 	/**

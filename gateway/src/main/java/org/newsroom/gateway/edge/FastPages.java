@@ -29,6 +29,12 @@ import org.newsroom.gateway.cache.PageCache;
 import org.newsroom.gateway.cache.PageKey;
 import org.newsroom.gateway.cache.PageServer;
 import org.newsroom.gateway.cache.PageWriter;
+import org.newsroom.gateway.edge.client.SecurityHeaders;
+import org.newsroom.gateway.edge.limits.ClientLimits;
+import org.newsroom.gateway.edge.limits.RateLimitFilter;
+import org.newsroom.gateway.edge.logging.AccessLog;
+import org.newsroom.gateway.edge.logging.ServerRequestMetrics;
+import org.newsroom.gateway.edge.logging.TraceParent;
 import org.newsroom.platform.observability.RequestId;
 import org.newsroom.platform.problem.ProblemException;
 import org.newsroom.platform.problem.ProblemTranslator;
@@ -54,7 +60,7 @@ import org.springframework.http.server.PathContainer;
  * connection is still being answered further on (answering here would put its response first,
  * out of order).
  */
-final class FastPages extends ChannelDuplexHandler {
+public final class FastPages extends ChannelDuplexHandler {
 
 	static final String NAME = "newsroom.fastPages";
 

@@ -1,14 +1,14 @@
 package org.newsroom.gateway.edge;
 
 /** Writes a JSON string value (RFC 8259 section 7), or {@code null}. */
-final class JsonText {
+public final class JsonText {
 
 	private static final char[] HEX = "0123456789abcdef".toCharArray();
 
 	private JsonText() {
 	}
 
-	static void append(StringBuilder out, String value) {
+	public static void append(StringBuilder out, String value) {
 		if (value == null) {
 			out.append("null");
 			return;

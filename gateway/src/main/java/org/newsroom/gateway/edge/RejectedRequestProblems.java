@@ -16,12 +16,12 @@ import org.springframework.web.server.ServerWebExchange;
  * Spring Security's firewall refuses paths with encoded slashes, dot segments, {@code ;}
  * parameters, {@code //}, encoded percent signs, control characters, and methods outside the
  * usual set. Its default answer is a bare 400 with no body; this one is the same refusal as a
- * problem document like every other error (ARCHITECTURE.md §4): 405 for a method the edge does
+ * problem document like every other error (docs/architecture.md, "Errors"): 405 for a method the edge does
  * not serve at all, 400 for a path it will not route. The detail stays generic: echoing the
  * offending path back is what a prober wants.
  */
 @Component
-class RejectedRequestProblems implements ServerExchangeRejectedHandler {
+public class RejectedRequestProblems implements ServerExchangeRejectedHandler {
 
 	/** The methods the firewall lets through (its defaults); anything else is a 405, not a 400. */
 	static final Set<HttpMethod> SERVED_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.POST,

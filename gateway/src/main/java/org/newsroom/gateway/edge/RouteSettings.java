@@ -12,7 +12,7 @@ import org.springframework.util.unit.DataSize;
  * edge-wide default. (Its time limit, {@code response-timeout}, is read by Spring Cloud Gateway
  * itself.)
  */
-record RouteSettings(String service, DataSize maxBodySize) {
+public record RouteSettings(String service, DataSize maxBodySize) {
 
 	/**
 	 * Parsed once per route object (compared by identity, so a refreshed route is parsed anew and
@@ -20,7 +20,7 @@ record RouteSettings(String service, DataSize maxBodySize) {
 	 */
 	private static final Cache<Route, RouteSettings> PARSED = Caffeine.newBuilder().executor(Runnable::run).weakKeys().build();
 
-	static RouteSettings of(Route route, EdgeProperties defaults) {
+	public static RouteSettings of(Route route, EdgeProperties defaults) {
 		return PARSED.get(route, key -> parse(key, defaults));
 	}
 

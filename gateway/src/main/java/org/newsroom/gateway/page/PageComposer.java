@@ -12,7 +12,7 @@ import org.newsroom.gateway.contract.ArticleSummary;
 import org.newsroom.gateway.contract.Photo;
 import org.newsroom.gateway.contract.TopList;
 import org.newsroom.gateway.edge.EdgeProblems;
-import org.newsroom.gateway.edge.ServiceBreakers;
+import org.newsroom.gateway.edge.resilience.ServiceBreakers;
 import org.newsroom.platform.observability.RequestLogContext;
 import org.newsroom.platform.problem.Problems;
 import org.newsroom.platform.web.ServiceLocations;

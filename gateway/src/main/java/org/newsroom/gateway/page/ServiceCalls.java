@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
-import org.newsroom.gateway.edge.ServiceBreakers;
+import org.newsroom.gateway.edge.resilience.ServiceBreakers;
 import org.newsroom.platform.web.ServiceLocations;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;

@@ -14,11 +14,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.newsroom.gateway.GatewayTestSupport;
 import org.newsroom.gateway.NewsroomFixtures;
 import org.newsroom.gateway.cache.PageCache;
+import org.newsroom.gateway.edge.client.SecurityHeaders;
 import org.newsroom.platform.test.RawHttp;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;

@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * is down: fast 503s one after another on one keep-alive connection used to leave about one
  * request in thirty unanswered (a Reactor Netty bug; platform-common's KeepAliveReadResumption).
  */
-@TestPropertySource(properties = "newsroom.edge.resilience.breaker.wait-in-open=300ms")
+@TestPropertySource(properties = "resilience4j.circuitbreaker.configs.default.wait-duration-in-open-state=300ms")
 class KeepAliveAfterUnavailablePageTest extends PageTestSupport {
 
 	@LocalServerPort

@@ -9,7 +9,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
 import org.newsroom.platform.web.ServiceLocations;
 import org.newsroom.ranking.config.RankingProperties;
@@ -21,7 +21,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Calls {@code GET /api/articles/summaries?ids=} on article-service, at most 100 ids a call,
- * each call limited in time and all of them behind one circuit breaker: when article-service is
+ * each call limited in time and all of them behind one circuit breaker (configured in
+ * application.yml, listed at {@code /actuator/circuitbreakers}): when article-service is
  * down or slow, callers fail within the timeout and, once the breaker opens, at once.
  */
 @Component
@@ -38,17 +39,14 @@ public class ArticleSummariesClient {
 	private final Duration timeout;
 	private final CircuitBreaker breaker;
 
-	public ArticleSummariesClient(WebClient.Builder builder, ServiceLocations services, RankingProperties properties) {
+	/** The breaker's name; its settings are {@code resilience4j.circuitbreaker.instances.article-summaries}. */
+	static final String BREAKER = "article-summaries";
+
+	public ArticleSummariesClient(WebClient.Builder builder, ServiceLocations services, RankingProperties properties,
+			CircuitBreakerRegistry breakers) {
 		this.http = builder.baseUrl(services.article()).build();
 		this.timeout = properties.articles().timeout();
-		this.breaker = CircuitBreaker.of("article-summaries",
-				CircuitBreakerConfig.custom()
-					.slidingWindowSize(10)
-					.minimumNumberOfCalls(4)
-					.failureRateThreshold(50)
-					.waitDurationInOpenState(properties.articles().breakerOpenFor())
-					.permittedNumberOfCallsInHalfOpenState(2)
-					.build());
+		this.breaker = breakers.circuitBreaker(BREAKER);
 	}
 
 	/**

@@ -74,9 +74,9 @@ public record RankingProperties(List<String> sections, Ingest ingest, Counting c
 	 * @param cacheSize published articles remembered (section, slug, headline)
 	 * @param cacheTtl how long a published article's summary is trusted for counting
 	 * @param unknownTtl how long an id that article-service did not know is not asked again
-	 * @param breakerOpenFor how long the circuit breaker stays open before trying again
+	 *            (the circuit breaker in front of these calls is configured under
+	 *            {@code resilience4j.circuitbreaker.instances.article-summaries})
 	 */
-	public record Articles(Duration timeout, long cacheSize, Duration cacheTtl, Duration unknownTtl,
-			Duration breakerOpenFor) {
+	public record Articles(Duration timeout, long cacheSize, Duration cacheTtl, Duration unknownTtl) {
 	}
 }

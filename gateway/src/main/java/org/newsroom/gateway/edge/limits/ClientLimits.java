@@ -1,10 +1,11 @@
-package org.newsroom.gateway.edge;
+package org.newsroom.gateway.edge.limits;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import org.newsroom.gateway.edge.EdgeProperties;
 
 import org.springframework.stereotype.Component;
 
@@ -15,7 +16,7 @@ import org.springframework.stereotype.Component;
  * another thread on every request cost more than the work itself.
  */
 @Component
-class ClientLimits {
+public class ClientLimits {
 
 	private final EdgeProperties.RateLimits settings;
 	private final Cache<String, TokenBucket> general;
@@ -41,12 +42,12 @@ class ClientLimits {
 			.build();
 	}
 
-	boolean enabled() {
+	public boolean enabled() {
 		return settings.enabled();
 	}
 
 	/** Zero when the request may go ahead, else how long the client should wait. */
-	Duration takeGeneral(String client) {
+	public Duration takeGeneral(String client) {
 		EdgeProperties.Bucket bucket = settings.general();
 		return general.get(client, key -> new TokenBucket(bucket.capacity(), bucket.perSecond(), System.nanoTime()))
 			.take(System.nanoTime());
@@ -63,7 +64,7 @@ class ClientLimits {
 	}
 
 	/** Zero unless the client collected too many 401s in the current window; then the rest of it. */
-	Duration authPenalty(String client) {
+	public Duration authPenalty(String client) {
 		AuthFailures failures = authFailures.getIfPresent(client);
 		if (failures == null || failures.count.get() < settings.authFailures()) {
 			return Duration.ZERO;

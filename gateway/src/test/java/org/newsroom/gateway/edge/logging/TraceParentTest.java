@@ -1,4 +1,4 @@
-package org.newsroom.gateway.edge;
+package org.newsroom.gateway.edge.logging;
 
 import org.junit.jupiter.api.Test;
 

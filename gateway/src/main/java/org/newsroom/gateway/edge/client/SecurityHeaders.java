@@ -1,6 +1,8 @@
-package org.newsroom.gateway.edge;
+package org.newsroom.gateway.edge.client;
 
 import java.util.function.BiConsumer;
+
+import org.newsroom.gateway.edge.EdgeEntry;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -13,10 +15,16 @@ import org.springframework.http.MediaType;
  * per a trusted proxy: sending it over plain HTTP means nothing and breaks local runs. Written by
  * {@link EdgeEntry} just before an answer's headers go out. The desk's answers get their own
  * policy ({@link #deskPolicy}) from the desk's security chain.
+ *
+ * <p>Spring Cloud Gateway's {@code SecureHeaders} filter cannot replace it: it is a route filter,
+ * so it never reaches the gateway's own answers (the web edition, composed pages, refusals and
+ * problems written by the edge), and it sets one Content-Security-Policy for every answer and
+ * HSTS whatever the scheme, where this chooses the policy by content type and sends HSTS only
+ * over TLS.
  */
 public final class SecurityHeaders {
 
-	static final String HTML_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+	public static final String HTML_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
 			+ "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
 			+ "frame-ancestors 'none'";
 
@@ -24,7 +32,7 @@ public final class SecurityHeaders {
 	static final String API_DOCS_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
 			+ "img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
-	static final String NON_HTML_POLICY = "default-src 'none'; frame-ancestors 'none'";
+	public static final String NON_HTML_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
 	private SecurityHeaders() {
 	}
@@ -38,7 +46,7 @@ public final class SecurityHeaders {
 		return HTML_POLICY.replace("form-action 'self'", "form-action 'self' " + signInOrigin);
 	}
 
-	static void write(HttpHeaders headers, String path, boolean overTls, boolean notModified) {
+	public static void write(HttpHeaders headers, String path, boolean overTls, boolean notModified) {
 		MediaType type = headers.getContentType();
 		boolean html = type != null && MediaType.TEXT_HTML.isCompatibleWith(type);
 		// a 304 without a type must not replace the policy of the page the browser keeps
@@ -51,7 +59,7 @@ public final class SecurityHeaders {
 	}
 
 	/** The same headers, set through {@code set} (the edge's fast path writes Netty headers). */
-	static void write(BiConsumer<String, String> set, boolean html, String path, boolean overTls, boolean keepPolicy) {
+	public static void write(BiConsumer<String, String> set, boolean html, String path, boolean overTls, boolean keepPolicy) {
 		if (!keepPolicy) {
 			boolean apiDocs = html && (path.startsWith("/swagger-ui") || path.startsWith("/webjars/swagger-ui"));
 			set.accept("Content-Security-Policy", html ? (apiDocs ? API_DOCS_POLICY : HTML_POLICY) : NON_HTML_POLICY);

@@ -1,7 +1,10 @@
-package org.newsroom.gateway.edge;
+package org.newsroom.gateway.edge.limits;
 
 import java.time.Duration;
 
+import org.newsroom.gateway.edge.EdgeOrder;
+import org.newsroom.gateway.edge.EdgeProblems;
+import org.newsroom.gateway.edge.EdgeRequest;
 import org.newsroom.platform.web.RankingPaths;
 import reactor.core.publisher.Mono;
 
@@ -63,7 +66,7 @@ public class RateLimitFilter implements WebFilter, Ordered {
 	}
 
 	/** Retry-After is in whole seconds; never tell a client to wait zero. */
-	static Duration roundUp(Duration wait) {
+	public static Duration roundUp(Duration wait) {
 		long seconds = (wait.toMillis() + 999) / 1000;
 		return Duration.ofSeconds(Math.max(1, seconds));
 	}

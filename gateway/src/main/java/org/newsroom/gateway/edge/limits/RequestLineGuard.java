@@ -1,4 +1,4 @@
-package org.newsroom.gateway.edge;
+package org.newsroom.gateway.edge.limits;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -22,6 +22,7 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.util.ReferenceCountUtil;
+import org.newsroom.gateway.edge.client.SecurityHeaders;
 import org.newsroom.platform.problem.ProblemTranslator;
 import org.newsroom.platform.problem.Problems;
 import tools.jackson.databind.json.JsonMapper;
@@ -43,16 +44,16 @@ import org.springframework.http.HttpStatus;
  * '...?q=한국'}) is encoded instead of refused: it means exactly what the encoded form means. A
  * target that stays unreadable ({@code %ZZ}) is a 400.
  */
-final class RequestLineGuard extends ChannelInboundHandlerAdapter {
+public final class RequestLineGuard extends ChannelInboundHandlerAdapter {
 
-	static final String NAME = "newsroom.requestLineGuard";
+	public static final String NAME = "newsroom.requestLineGuard";
 
 	private final JsonMapper json;
 
 	/** The rest of a refused request (its body) is dropped until its last part. */
 	private boolean discarding;
 
-	RequestLineGuard(JsonMapper json) {
+	public RequestLineGuard(JsonMapper json) {
 		this.json = json;
 	}
 

@@ -1,10 +1,10 @@
-package org.newsroom.gateway.edge;
+package org.newsroom.gateway.edge.resilience;
 
 import org.junit.jupiter.api.Test;
 import org.newsroom.gateway.GatewayTestSupport;
 
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;

@@ -1,5 +1,8 @@
-package org.newsroom.gateway.edge;
+package org.newsroom.gateway.edge.limits;
 
+import org.newsroom.gateway.edge.EdgeOrder;
+import org.newsroom.gateway.edge.EdgeProblems;
+import org.newsroom.gateway.edge.EdgeRequest;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.Ordered;
@@ -18,7 +21,7 @@ import org.springframework.web.server.WebFilterChain;
  * validation at all.
  */
 @Component
-class AuthFailureGuard implements WebFilter, Ordered {
+public class AuthFailureGuard implements WebFilter, Ordered {
 
 	private final ClientLimits limits;
 

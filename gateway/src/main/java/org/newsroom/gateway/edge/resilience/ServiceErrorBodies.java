@@ -1,7 +1,8 @@
-package org.newsroom.gateway.edge;
+package org.newsroom.gateway.edge.resilience;
 
 import java.util.Map;
 
+import org.newsroom.gateway.edge.EdgeOrder;
 import org.newsroom.platform.problem.Problems;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
@@ -25,11 +26,11 @@ import org.springframework.web.server.ServerWebExchange;
  * A service's error answer that is not a problem document (Tomcat's own HTML page for a request
  * it refuses before any Spring code runs: {@code [ ]} raw in a query string, malformed UTF-8 in a
  * path) is replaced on its way through the gateway by a problem document with the same status,
- * so a client never sees a server's error page, its version or its wording (ARCHITECTURE.md §4).
+ * so a client never sees a server's error page, its version or its wording (docs/architecture.md, "Errors").
  * Problem documents and JSON pass unchanged; so does everything under 400.
  */
 @Component
-class ServiceErrorBodies implements GlobalFilter, Ordered {
+public class ServiceErrorBodies implements GlobalFilter, Ordered {
 
 	private static final MediaType PROBLEM = MediaType.APPLICATION_PROBLEM_JSON;
 

@@ -1,4 +1,4 @@
-package org.newsroom.gateway.edge;
+package org.newsroom.gateway.edge.limits;
 
 import java.time.Duration;
 
@@ -6,7 +6,7 @@ import java.time.Duration;
  * A classic token bucket: holds up to {@code capacity} tokens, gains {@code perSecond} tokens
  * a second, and each request takes one. Time is passed in, so tests need no clock tricks.
  */
-final class TokenBucket {
+public final class TokenBucket {
 
 	private final double capacity;
 	private final double perNano;

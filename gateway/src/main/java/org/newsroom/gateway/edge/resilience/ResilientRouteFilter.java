@@ -1,4 +1,4 @@
-package org.newsroom.gateway.edge;
+package org.newsroom.gateway.edge.resilience;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -10,6 +10,11 @@ import java.util.concurrent.TimeoutException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
+import org.newsroom.gateway.edge.EdgeOrder;
+import org.newsroom.gateway.edge.EdgeProblems;
+import org.newsroom.gateway.edge.EdgeProperties;
+import org.newsroom.gateway.edge.EdgeRequest;
+import org.newsroom.gateway.edge.RouteSettings;
 import org.newsroom.platform.observability.RequestLogContext;
 import org.newsroom.platform.problem.ProblemException;
 import org.slf4j.Logger;
@@ -40,9 +45,20 @@ import org.springframework.web.server.ServerWebExchange;
  *
  * <p>It runs inside the gateway's response writer, so it sees the service's status before the
  * body is streamed and can still retry or replace the answer.
+ *
+ * <p>The breakers are Spring's Resilience4j instances ({@link ServiceBreakers}, configured in
+ * application.yml). Spring Cloud Gateway's own {@code CircuitBreaker} and {@code Retry} route
+ * filters are not used, because they cannot express these rules: its {@code CircuitBreaker}
+ * filter counts a 5xx as a failure only by throwing it away (the service's own 500/502/504 body,
+ * problem+json with its {@code Retry-After}, would become the filter's fallback or error
+ * instead of reaching the client as it is); it tells an open breaker from an unreachable service
+ * and from a timeout only through a fallback URI, without the 503/504 distinction and the
+ * breaker's own {@code Retry-After}; and its {@code Retry} filter has no jitter in its back-off
+ * and, placed inside the {@code CircuitBreaker} filter, makes the breaker see one call per
+ * request where this one counts every attempt.
  */
 @Component
-class ResilientRouteFilter implements GlobalFilter, Ordered {
+public class ResilientRouteFilter implements GlobalFilter, Ordered {
 
 	private static final Logger log = LoggerFactory.getLogger(ResilientRouteFilter.class);
 

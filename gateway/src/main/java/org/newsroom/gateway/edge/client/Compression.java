@@ -1,9 +1,10 @@
-package org.newsroom.gateway.edge;
+package org.newsroom.gateway.edge.client;
 
 import java.util.Locale;
 import java.util.function.Function;
 
 import org.newsroom.gateway.cache.Encodings;
+import org.newsroom.gateway.edge.EdgeEntry;
 import reactor.netty.http.server.HttpServer;
 
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
@@ -23,7 +24,7 @@ import org.springframework.stereotype.Component;
  * {@code If-Match} by its value, so conditional requests keep working.
  */
 @Component
-class Compression implements NettyServerCustomizer {
+public class Compression implements NettyServerCustomizer {
 
 	static final int MIN_BYTES = 1024;
 
@@ -34,7 +35,7 @@ class Compression implements NettyServerCustomizer {
 	}
 
 	/** Whether this answer's type is one that compresses: {@code Vary} is needed on it. */
-	static boolean compressibleType(String contentType) {
+	public static boolean compressibleType(String contentType) {
 		if (contentType == null) {
 			return false;
 		}
@@ -45,7 +46,7 @@ class Compression implements NettyServerCustomizer {
 	}
 
 	/** Whether the answer is compressed for this request. */
-	static boolean applies(Function<String, String> request, Function<String, String> response, int status) {
+	public static boolean applies(Function<String, String> request, Function<String, String> response, int status) {
 		if (status < 200 || status == 204 || status == 304 || response.apply(HttpHeaders.CONTENT_ENCODING) != null
 				|| !compressibleType(response.apply(HttpHeaders.CONTENT_TYPE))) {
 			return false;

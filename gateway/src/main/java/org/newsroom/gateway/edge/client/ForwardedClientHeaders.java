@@ -1,5 +1,9 @@
-package org.newsroom.gateway.edge;
+package org.newsroom.gateway.edge.client;
 
+import org.newsroom.gateway.edge.EdgeEntry;
+import org.newsroom.gateway.edge.EdgeOrder;
+import org.newsroom.gateway.edge.EdgeRequest;
+import org.newsroom.gateway.edge.logging.TraceParent;
 import org.newsroom.platform.observability.RequestId;
 
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
@@ -16,7 +20,7 @@ import org.springframework.web.server.ServerWebExchange;
  * forwarded-header filters.
  */
 @Component
-class ForwardedClientHeaders implements HttpHeadersFilter, Ordered {
+public class ForwardedClientHeaders implements HttpHeadersFilter, Ordered {
 
 	@Override
 	public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {
@@ -34,6 +38,6 @@ class ForwardedClientHeaders implements HttpHeadersFilter, Ordered {
 
 	@Override
 	public int getOrder() {
-		return Ordered.LOWEST_PRECEDENCE;
+		return EdgeOrder.FORWARDED_HEADERS;
 	}
 }

@@ -1,6 +1,7 @@
-package org.newsroom.gateway.edge;
+package org.newsroom.gateway.edge.resilience;
 
 import java.time.Duration;
+import java.util.Map;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -9,8 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.newsroom.gateway.GatewayTestSupport;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -38,11 +39,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 		"newsroom.edge.resilience.retries=2",
 		"newsroom.edge.resilience.first-backoff=20ms",
 		"newsroom.edge.resilience.max-backoff=50ms",
-		"newsroom.edge.resilience.breaker.sliding-window=4",
-		"newsroom.edge.resilience.breaker.minimum-calls=4",
-		"newsroom.edge.resilience.breaker.wait-in-open=1s",
-		"newsroom.edge.resilience.breaker.probes-in-half-open=2",
-		"newsroom.edge.resilience.breaker.slow-call-duration=5s" })
+		"resilience4j.circuitbreaker.configs.default.sliding-window-size=4",
+		"resilience4j.circuitbreaker.configs.default.minimum-number-of-calls=4",
+		"resilience4j.circuitbreaker.configs.default.wait-duration-in-open-state=1s",
+		"resilience4j.circuitbreaker.configs.default.permitted-number-of-calls-in-half-open-state=2",
+		"resilience4j.circuitbreaker.configs.default.slow-call-duration-threshold=5s" })
 @AutoConfigureWebTestClient(timeout = "PT30S")
 class ResilienceTest extends GatewayTestSupport {
 
@@ -197,5 +198,33 @@ class ResilienceTest extends GatewayTestSupport {
 		http.get().uri("/api/articles/r").exchange().expectStatus().isEqualTo(500);
 		assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.OPEN);
 		http.get().uri("/api/articles/r").exchange().expectStatus().isEqualTo(503);
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void everyBreakerIsListedAtTheActuatorWithItsConfiguredThresholds() {
+		Map<String, Object> body = http.get().uri("/actuator/circuitbreakers").exchange().expectStatus().isOk()
+			.expectBody(Map.class).returnResult().getResponseBody();
+		Map<String, Object> listed = (Map<String, Object>) body.get("circuitBreakers");
+		assertThat(listed).containsKeys("route-articles", "route-media", "route-media-upload", "route-rankings",
+				"route-desk-articles", "page-article", "page-lead-image", "page-top", "page-related", "page-latest");
+		for (Object breaker : listed.values()) {
+			assertThat((Map<String, Object>) breaker).containsEntry("failureRateThreshold", "50.0%")
+				.containsEntry("slowCallRateThreshold", "80.0%");
+		}
+		// and with the values this test set on the shared settings
+		var config = breakers.named("route-rankings").getCircuitBreakerConfig();
+		assertThat(config.getSlidingWindowSize()).isEqualTo(4);
+		assertThat(config.getPermittedNumberOfCallsInHalfOpenState()).isEqualTo(2);
+		assertThat(breakers.named("page-top").getCircuitBreakerConfig().getMinimumNumberOfCalls()).isEqualTo(4);
+	}
+
+	@Test
+	void everyBreakerIsInTheMetrics() {
+		String metrics = http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+			.expectBody(String.class).returnResult().getResponseBody();
+		assertThat(metrics).containsPattern("resilience4j_circuitbreaker_state\\{[^}]*name=\"route-articles\"")
+			.containsPattern("resilience4j_circuitbreaker_state\\{[^}]*name=\"page-top\"")
+			.containsPattern("resilience4j_circuitbreaker_failure_rate\\{[^}]*name=\"route-media\"");
 	}
 }

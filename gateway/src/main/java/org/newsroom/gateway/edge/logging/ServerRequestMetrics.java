@@ -1,4 +1,4 @@
-package org.newsroom.gateway.edge;
+package org.newsroom.gateway.edge.logging;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,7 +27,7 @@ import org.springframework.web.util.pattern.PathPattern;
  * needed for the server span anyway, and it records this timer instead.
  */
 @Component
-final class ServerRequestMetrics {
+public final class ServerRequestMetrics {
 
 	static final String NAME = "http.server.requests";
 
@@ -41,12 +41,12 @@ final class ServerRequestMetrics {
 		this.registry = registry;
 	}
 
-	void record(ServerWebExchange exchange, int status, Throwable error, long nanos) {
+	public void record(ServerWebExchange exchange, int status, Throwable error, long nanos) {
 		record(exchange.getRequest().getMethod().name(), status, uri(exchange, status),
 				error != null ? error.getClass().getSimpleName() : "none", nanos);
 	}
 
-	void record(String method, int status, String uri, String exception, long nanos) {
+	public void record(String method, int status, String uri, String exception, long nanos) {
 		timers.computeIfAbsent(new Key(method, status, uri, exception), this::timer).record(nanos, TimeUnit.NANOSECONDS);
 	}
 

@@ -1,4 +1,4 @@
-package org.newsroom.gateway.edge;
+package org.newsroom.gateway.edge.logging;
 
 import org.springframework.cloud.gateway.filter.headers.observation.DefaultGatewayObservationConvention;
 import org.springframework.stereotype.Component;
@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * tags, so one of them would silently go missing.
  */
 @Component
-class ProxyObservationName extends DefaultGatewayObservationConvention {
+public class ProxyObservationName extends DefaultGatewayObservationConvention {
 
 	@Override
 	public String getName() {

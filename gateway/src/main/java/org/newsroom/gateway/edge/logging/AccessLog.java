@@ -1,4 +1,4 @@
-package org.newsroom.gateway.edge;
+package org.newsroom.gateway.edge.logging;
 
 import java.io.PrintStream;
 import java.time.Instant;
@@ -10,6 +10,7 @@ import java.util.concurrent.locks.LockSupport;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.newsroom.gateway.edge.JsonText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

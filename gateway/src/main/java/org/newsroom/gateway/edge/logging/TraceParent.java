@@ -1,4 +1,4 @@
-package org.newsroom.gateway.edge;
+package org.newsroom.gateway.edge.logging;
 
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -11,14 +11,14 @@ import java.util.concurrent.ThreadLocalRandom;
  * on unchanged, and a request without one gets a new trace id, so that the services' log lines
  * of one request share it. The new header's sampled flag is clear: nothing was recorded here.
  */
-record TraceParent(String header, String traceId) {
+public record TraceParent(String header, String traceId) {
 
-	static final String HEADER = "traceparent";
+	public static final String HEADER = "traceparent";
 
 	private static final char[] HEX = "0123456789abcdef".toCharArray();
 
 	/** The incoming header if it is valid, else null. */
-	static TraceParent parse(String header) {
+	public static TraceParent parse(String header) {
 		// version 00 is exactly 55 characters; a later version may append fields after a dash
 		if (header == null || header.length() < 55 || (header.length() > 55 && header.charAt(55) != '-')) {
 			return null;
@@ -38,7 +38,7 @@ record TraceParent(String header, String traceId) {
 	}
 
 	/** A new trace: random trace and parent ids, not sampled. */
-	static TraceParent generate() {
+	public static TraceParent generate() {
 		ThreadLocalRandom random = ThreadLocalRandom.current();
 		char[] header = new char[55];
 		header[0] = '0';

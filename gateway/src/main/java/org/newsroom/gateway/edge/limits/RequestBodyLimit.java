@@ -1,8 +1,12 @@
-package org.newsroom.gateway.edge;
+package org.newsroom.gateway.edge.limits;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.newsroom.gateway.edge.EdgeOrder;
+import org.newsroom.gateway.edge.EdgeProblems;
+import org.newsroom.gateway.edge.EdgeProperties;
+import org.newsroom.gateway.edge.RouteSettings;
 import org.newsroom.platform.problem.ProblemException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -26,9 +30,15 @@ import org.springframework.web.server.ServerWebExchange;
  * a declared {@code Content-Length} over the limit is refused with 413 before anything is sent
  * on; a body without one (chunked) is counted while it streams through, never buffered, and the
  * call is cut off with 413 as soon as it passes the limit.
+ *
+ * <p>Spring Cloud Gateway's {@code RequestSize} filter cannot replace it: it reads only a declared
+ * {@code Content-Length} (a chunked body of any size passes), answers 413 with its own
+ * {@code errorMessage} header and an empty body instead of a problem+json, and takes one size per
+ * filter definition, where here a route's limit comes from its {@code max-body-size} metadata with
+ * an edge-wide default for every route that sets none.
  */
 @Component
-class RequestBodyLimit implements GlobalFilter, Ordered {
+public class RequestBodyLimit implements GlobalFilter, Ordered {
 
 	/** How much of a refused body is read and discarded to keep the connection usable. */
 	static final long SWALLOW_LIMIT = DataSize.ofMegabytes(8).toBytes();
