@@ -10,13 +10,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
@@ -36,8 +34,6 @@ import static org.awaitility.Awaitility.await;
  */
 @ExtendWith(LocalStack.class)
 class DeskEditorIT {
-
-	private static final Duration PATIENCE = Duration.ofSeconds(20);
 
 	private static final DateTimeFormatter LOCAL_INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
 
@@ -90,15 +86,15 @@ class DeskEditorIT {
 			quote.findElement(By.cssSelector("[data-field='attribution']")).sendKeys("A bus driver");
 			browser.findElement(By.id("leadMediaId")).sendKeys(photoId);
 			// the photo's thumbnail and credit, read from the library, beside its id
-			waitFor(browser, () -> text(browser, ".editor-lead [data-photo-about]").contains(credit));
+			DeskIT.waitFor(browser, () -> text(browser, ".editor-lead [data-photo-about]").contains(credit));
 			Accessibility.assertNoSeriousViolations(browser, "the story editor");
 			browser.executeScript("window.scrollTo(0, 0)");
 			Screenshots.save(browser, "desk-editor");
 
 			browser.findElement(By.cssSelector("[data-save]")).click();
-			waitFor(browser, () -> browser.getCurrentUrl().matches(".*/desk/stories/[0-9a-f]{24}"));
+			DeskIT.waitFor(browser, () -> browser.getCurrentUrl().matches(".*/desk/stories/[0-9a-f]{24}"));
 			String id = browser.getCurrentUrl().replaceAll(".*/", "");
-			waitFor(browser, () -> text(browser, "[data-save-state]").equals("Saved, version 0"));
+			DeskIT.waitFor(browser, () -> text(browser, "[data-save-state]").equals("Saved, version 0"));
 			JsonNode saved = Client.get("/api/articles/" + id, editor).json();
 			assertThat(saved.get("headline").asString()).isEqualTo(headline);
 			assertThat(saved.get("body").get(1).get("attribution").asString()).isEqualTo("A bus driver");
@@ -107,10 +103,10 @@ class DeskEditorIT {
 			// the preview is the reader's page, with its banner
 			String editorWindow = browser.getWindowHandle();
 			browser.findElement(By.cssSelector("[data-preview]")).click();
-			waitFor(browser, () -> browser.getWindowHandles().size() == 2);
+			DeskIT.waitFor(browser, () -> browser.getWindowHandles().size() == 2);
 			browser.switchTo().window(browser.getWindowHandles().stream().filter(w -> !w.equals(editorWindow)).findFirst()
 				.orElseThrow());
-			waitFor(browser, () -> !browser.findElements(By.cssSelector("h1.headline")).isEmpty());
+			DeskIT.waitFor(browser, () -> !browser.findElements(By.cssSelector("h1.headline")).isEmpty());
 			assertThat(browser.getCurrentUrl()).endsWith("/desk/stories/" + id + "/preview");
 			assertThat(text(browser, "[data-preview-banner]")).contains("Preview, not published");
 			assertThat(text(browser, "h1.headline")).isEqualTo(headline);
@@ -121,7 +117,7 @@ class DeskEditorIT {
 			browser.switchTo().window(editorWindow);
 
 			browser.findElement(By.cssSelector("[data-publish]")).click();
-			waitFor(browser, () -> text(browser, "[data-status-text]").equals("PUBLISHED"));
+			DeskIT.waitFor(browser, () -> text(browser, "[data-status-text]").equals("PUBLISHED"));
 			assertThat(text(browser, "[data-publish-result]")).contains("Published");
 			String web = browser.findElement(By.cssSelector("[data-publish-result] a")).getAttribute("href");
 
@@ -141,7 +137,7 @@ class DeskEditorIT {
 			browser.findElement(By.id("headline")).sendKeys(headline);
 			browser.findElement(By.cssSelector("[data-block] [data-field='text']")).sendKeys("Published by the scheduler.");
 			browser.findElement(By.cssSelector("[data-save]")).click();
-			waitFor(browser, () -> browser.getCurrentUrl().matches(".*/desk/stories/[0-9a-f]{24}"));
+			DeskIT.waitFor(browser, () -> browser.getCurrentUrl().matches(".*/desk/stories/[0-9a-f]{24}"));
 			String id = browser.getCurrentUrl().replaceAll(".*/", "");
 
 			// a minute ahead on the newsroom's clock, in the zone the page names
@@ -151,7 +147,7 @@ class DeskEditorIT {
 			browser.executeScript("var input = document.querySelector('[data-publish-at]'); input.value = arguments[0];"
 					+ "input.dispatchEvent(new Event('input', {bubbles: true}));", LOCAL_INPUT.format(at));
 			browser.findElement(By.cssSelector("[data-schedule]")).click();
-			waitFor(browser, () -> text(browser, "[data-status-text]").equals("SCHEDULED"));
+			DeskIT.waitFor(browser, () -> text(browser, "[data-status-text]").equals("SCHEDULED"));
 			assertThat(text(browser, "[data-publish-result]")).contains("Scheduled", zone.getId());
 
 			JsonNode scheduled = Client.get("/api/articles/" + id, editor).json();
@@ -180,12 +176,12 @@ class DeskEditorIT {
 
 			replace(first.findElement(By.id("headline")), "Their headline");
 			first.findElement(By.cssSelector("[data-save]")).click();
-			waitFor(first, () -> text(first, "[data-save-state]").equals("Saved, version 1"));
+			DeskIT.waitFor(first, () -> text(first, "[data-save-state]").equals("Saved, version 1"));
 
 			replace(second.findElement(By.id("headline")), "My headline");
 			replace(second.findElement(By.id("summary")), "My summary.");
 			second.findElement(By.cssSelector("[data-save]")).click();
-			waitFor(second, () -> second.findElement(By.cssSelector("[data-conflict]")).isDisplayed());
+			DeskIT.waitFor(second, () -> second.findElement(By.cssSelector("[data-conflict]")).isDisplayed());
 
 			assertThat(Client.get("/api/articles/" + id, editor).json().get("headline").asString())
 				.as("nothing overwritten").isEqualTo("Their headline");
@@ -200,7 +196,7 @@ class DeskEditorIT {
 			// theirs for the headline, mine for the summary
 			headline.findElement(By.cssSelector("input[value='theirs']")).click();
 			second.findElement(By.cssSelector("[data-conflict-save]")).click();
-			waitFor(second, () -> text(second, "[data-save-state]").equals("Saved, version 2"));
+			DeskIT.waitFor(second, () -> text(second, "[data-save-state]").equals("Saved, version 2"));
 			assertThat(second.findElement(By.cssSelector("[data-conflict]")).isDisplayed()).isFalse();
 			assertThat(second.findElement(By.id("headline")).getAttribute("value")).isEqualTo("Their headline");
 
@@ -221,7 +217,7 @@ class DeskEditorIT {
 		HostileInputIT.withBrowser(browser -> {
 			openSignedIn(browser, "/desk/stories/" + id);
 			browser.findElement(By.cssSelector("[data-publish]")).click();
-			waitFor(browser, () -> !browser.findElements(By.cssSelector("[data-photo-problem]")).isEmpty());
+			DeskIT.waitFor(browser, () -> !browser.findElements(By.cssSelector("[data-photo-problem]")).isEmpty());
 
 			WebElement problem = browser.findElement(By.cssSelector("[data-photo-problem='" + expiredPhotoId + "']"));
 			assertThat(problem.getText()).contains("lead photo", "leadMediaId", expiredPhotoId,
@@ -246,7 +242,7 @@ class DeskEditorIT {
 		browser.get(LocalStack.GATEWAY + "/desk");
 		DeskIT.signIn(browser, "editor1");
 		browser.get(LocalStack.GATEWAY + path);
-		waitFor(browser, () -> !browser.findElements(By.cssSelector("[data-story-editor]")).isEmpty());
+		DeskIT.waitFor(browser, () -> !browser.findElements(By.cssSelector("[data-story-editor]")).isEmpty());
 	}
 
 	private static List<WebElement> blocks(ChromeDriver browser) {
@@ -261,22 +257,5 @@ class DeskEditorIT {
 	private static String text(ChromeDriver browser, String selector) {
 		List<WebElement> found = browser.findElements(By.cssSelector(selector));
 		return found.isEmpty() ? "" : found.get(0).getText().trim();
-	}
-
-	private static void waitFor(WebDriver browser, BooleanSupplier condition) {
-		long deadline = System.nanoTime() + PATIENCE.toNanos();
-		while (!condition.getAsBoolean()) {
-			if (System.nanoTime() > deadline) {
-				throw new AssertionError("gave up waiting; the browser shows " + browser.getCurrentUrl() + "\n"
-						+ browser.getPageSource());
-			}
-			try {
-				Thread.sleep(100);
-			}
-			catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-				throw new AssertionError(e);
-			}
-		}
 	}
 }

@@ -4,19 +4,16 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Base64;
-import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 
@@ -31,8 +28,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ExtendWith(LocalStack.class)
 class DeskPhotosIT {
-
-	private static final Duration PATIENCE = Duration.ofSeconds(20);
 
 	/** The stack's newsroom zone (NEWSROOM_WEB_TIME_ZONE's default). */
 	private static final ZoneId NEWSROOM = ZoneId.of("Asia/Seoul");
@@ -51,12 +46,12 @@ class DeskPhotosIT {
 				browser.manage().window().setSize(new Dimension(1024, 900));
 				browser.get(LocalStack.GATEWAY + "/desk/photos");
 				DeskIT.signIn(browser, "editor1");
-				waitFor(browser, () -> browser.getCurrentUrl().startsWith(LocalStack.GATEWAY + "/desk/photos"));
+				DeskIT.waitFor(browser, () -> browser.getCurrentUrl().startsWith(LocalStack.GATEWAY + "/desk/photos"));
 
 				// the file input, as a keyboard user or the file picker fills it
 				browser.findElement(By.id("upload-file")).sendKeys(file.toString());
 				WebElement confirm = browser.findElement(By.cssSelector("form[data-upload-confirm]"));
-				waitFor(browser, confirm::isDisplayed);
+				DeskIT.waitFor(browser, confirm::isDisplayed);
 				assertThat(browser.findElement(By.id("upload-credit")).getDomProperty("value")).isEqualTo(credit);
 				assertThat(browser.findElement(By.id("upload-caption")).getDomProperty("value")).isEqualTo(caption);
 				assertThat(browser.findElement(By.id("upload-creator")).getDomProperty("value")).isEqualTo("Kim Hong-ji");
@@ -70,21 +65,21 @@ class DeskPhotosIT {
 
 				browser.findElement(By.id("upload-altText")).sendKeys("Snow falling on a city square");
 				browser.findElement(By.cssSelector("[data-upload-submit]")).click();
-				waitFor(browser, () -> browser.getCurrentUrl().contains("/desk/photos?added="));
+				DeskIT.waitFor(browser, () -> browser.getCurrentUrl().contains("/desk/photos?added="));
 				photoId[0] = browser.getCurrentUrl().replaceFirst(".*added=", "");
 
 				// the library, searched by the credit
 				WebElement search = browser.findElement(By.id("photo-q"));
 				search.sendKeys(credit);
 				search.submit();
-				waitFor(browser, () -> browser.getCurrentUrl().contains("q="));
+				DeskIT.waitFor(browser, () -> browser.getCurrentUrl().contains("q="));
 				WebElement row = browser.findElement(By.cssSelector("table[data-photos] tr[data-photo-id='" + photoId[0] + "']"));
 				assertThat(row.getText()).contains(credit, caption, "active", "no expiry");
 				assertThat(row.findElement(By.tagName("img")).getDomAttribute("src"))
 					.isEqualTo("/api/media/" + photoId[0] + "/renditions/thumb");
 				// the thumbnail loads (made on its first request)
 				WebElement thumb = row.findElement(By.tagName("img"));
-				waitFor(browser, () -> ((Number) ((JavascriptExecutor) browser)
+				DeskIT.waitFor(browser, () -> ((Number) ((JavascriptExecutor) browser)
 					.executeScript("return arguments[0].complete ? arguments[0].naturalWidth : 0", thumb)).intValue() > 0);
 
 				Accessibility.assertNoSeriousViolations(browser, "the photo library");
@@ -101,11 +96,11 @@ class DeskPhotosIT {
 						browser.findElement(By.cssSelector("[data-drop-zone]")),
 						Base64.getEncoder().encodeToString(NewsroomFlowIT.jpeg(width, 427)));
 				WebElement dropped = browser.findElement(By.cssSelector("form[data-upload-confirm]"));
-				waitFor(browser, dropped::isDisplayed);
+				DeskIT.waitFor(browser, dropped::isDisplayed);
 				assertThat(browser.findElement(By.cssSelector("[data-upload-facts]")).getText()).startsWith("dropped.jpg: " + width + " × 427 px");
 				assertThat(browser.findElement(By.id("upload-credit")).getDomProperty("value")).isEmpty();
 				browser.findElement(By.cssSelector("[data-upload-submit]")).click();
-				waitFor(browser, () -> !browser.findElement(By.id("upload-credit-error")).getText().isEmpty());
+				DeskIT.waitFor(browser, () -> !browser.findElement(By.id("upload-credit-error")).getText().isEmpty());
 				assertThat(browser.findElement(By.id("upload-credit-error")).getText()).contains("A credit is required");
 				assertThat(browser.switchTo().activeElement().getDomAttribute("id")).isEqualTo("upload-credit");
 				assertThat(Client.get("/api/media?size=1", null).json().path("items").path(0).path("id").asString())
@@ -115,11 +110,11 @@ class DeskPhotosIT {
 
 				// its page: a value media-service refuses is shown next to its field, and nothing changes
 				row.findElement(By.cssSelector("a[data-photo-link]")).click();
-				waitFor(browser, () -> browser.getCurrentUrl().endsWith("/desk/photos/" + photoId[0]));
+				DeskIT.waitFor(browser, () -> browser.getCurrentUrl().endsWith("/desk/photos/" + photoId[0]));
 				WebElement captionField = browser.findElement(By.id("edit-caption"));
 				((JavascriptExecutor) browser).executeScript("arguments[0].value = 'x'.repeat(2001)", captionField);
 				browser.findElement(By.cssSelector("form[data-photo-edit] button[type='submit']")).click();
-				waitFor(browser, () -> !browser.findElement(By.id("edit-caption-error")).getText().isEmpty());
+				DeskIT.waitFor(browser, () -> !browser.findElement(By.id("edit-caption-error")).getText().isEmpty());
 				assertThat(captionField.getDomAttribute("aria-invalid")).isEqualTo("true");
 				assertThat(Client.get("/api/media/" + photoId[0], null).json().path("caption").asString()).isEqualTo(caption);
 				((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", captionField, caption);
@@ -136,7 +131,7 @@ class DeskPhotosIT {
 				// a date-time input is typed into in the browser's locale format; setting its value is the same input
 				((JavascriptExecutor) browser).executeScript("arguments[0].value = '2026-01-02T09:30'", expiry);
 				browser.findElement(By.cssSelector("form[data-photo-edit] button[type='submit']")).click();
-				waitFor(browser, () -> browser.getCurrentUrl().endsWith("?saved=1"));
+				DeskIT.waitFor(browser, () -> browser.getCurrentUrl().endsWith("?saved=1"));
 				assertThat(browser.findElement(By.id("edit-rightsExpireAt")).getDomProperty("value"))
 					.isEqualTo("2026-01-02T09:30");
 				assertThat(browser.findElement(By.cssSelector("[data-usage-problems]")).getText())
@@ -153,18 +148,18 @@ class DeskPhotosIT {
 			HostileInputIT.withBrowser(browser -> {
 				browser.get(LocalStack.GATEWAY + "/desk/photos/" + photoId[0]);
 				DeskIT.signIn(browser, "admin1");
-				waitFor(browser, () -> browser.getCurrentUrl().endsWith("/desk/photos/" + photoId[0]));
+				DeskIT.waitFor(browser, () -> browser.getCurrentUrl().endsWith("/desk/photos/" + photoId[0]));
 
 				browser.findElement(By.cssSelector("[data-takedown-start]")).click();
 				WebElement users = browser.findElement(By.cssSelector("[data-takedown-users]"));
-				waitFor(browser, () -> !users.findElements(By.tagName("li")).isEmpty());
+				DeskIT.waitFor(browser, () -> !users.findElements(By.tagName("li")).isEmpty());
 				assertThat(users.getText()).contains(headline, "draft");
 				assertThat(browser.findElement(By.cssSelector("[data-takedown-users-state]")).getText())
 					.isEqualTo("One article uses it:");
 				Accessibility.assertNoSeriousViolations(browser, "the takedown confirmation");
 
 				browser.findElement(By.cssSelector("[data-takedown-confirm-button]")).click();
-				waitFor(browser, () -> !browser.findElements(By.cssSelector("[data-taken-down]")).isEmpty());
+				DeskIT.waitFor(browser, () -> !browser.findElements(By.cssSelector("[data-taken-down]")).isEmpty());
 				assertThat(browser.findElements(By.cssSelector("[data-takedown-start]"))).isEmpty();
 				assertThat(Client.get("/api/media/" + photoId[0], null).json().path("status").asString())
 					.isEqualTo("TAKEN_DOWN");
@@ -229,22 +224,5 @@ class DeskPhotosIT {
 
 	private static String encode(String value) {
 		return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
-	}
-
-	private static void waitFor(WebDriver browser, BooleanSupplier condition) {
-		long deadline = System.nanoTime() + PATIENCE.toNanos();
-		while (!condition.getAsBoolean()) {
-			if (System.nanoTime() > deadline) {
-				throw new AssertionError("gave up waiting; the browser shows " + browser.getCurrentUrl() + "\n"
-						+ browser.getPageSource());
-			}
-			try {
-				Thread.sleep(100);
-			}
-			catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-				throw new AssertionError(e);
-			}
-		}
 	}
 }
