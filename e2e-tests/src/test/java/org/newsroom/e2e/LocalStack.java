@@ -197,8 +197,10 @@ public final class LocalStack implements BeforeAllCallback {
 			builder.environment().put("NEWSROOM_PAGES_LEADIMAGETIMEOUT", PAGE_LEAD_IMAGE_TIMEOUT.toMillis() + "ms");
 			builder.environment().put("NEWSROOM_PAGES_TOPTIMEOUT", PAGE_TOP_TIMEOUT.toMillis() + "ms");
 			builder.environment().put("NEWSROOM_PAGES_RELATEDTIMEOUT", PAGE_RELATED_TIMEOUT.toMillis() + "ms");
+			// the gateway's breakers all take resilience4j.circuitbreaker.configs.default
 			builder.environment()
-				.put("NEWSROOM_EDGE_RESILIENCE_BREAKER_WAITINOPEN", BREAKER_WAIT_IN_OPEN.toMillis() + "ms");
+				.put("RESILIENCE4J_CIRCUITBREAKER_CONFIGS_DEFAULT_WAITDURATIONINOPENSTATE",
+						BREAKER_WAIT_IN_OPEN.toMillis() + "ms");
 			try {
 				Process process = builder.start();
 				if (!process.waitFor(10, TimeUnit.MINUTES)) {
