@@ -51,11 +51,13 @@ public record EdgeProperties(@DefaultValue List<String> corsOrigins, @DefaultVal
 	 * before every further request from it is refused until the window has passed
 	 * @param authFailureWindow see {@code authFailures}
 	 * @param maxClients clients tracked at once; the least recently seen are forgotten first
+	 * @param ipv6Prefix prefix length an IPv6 client is counted by (64: one customer's network,
+	 *     see {@link org.newsroom.platform.web.ClientPrefix}); IPv4 clients count by address
 	 */
 	public record RateLimits(@DefaultValue("true") boolean enabled, @DefaultValue Bucket general,
 			@DefaultValue("20") int beaconCapacity, @DefaultValue("0.5") double beaconPerSecond,
 			@DefaultValue("10") int authFailures, @DefaultValue("60s") Duration authFailureWindow,
-			@DefaultValue("100000") int maxClients) {
+			@DefaultValue("100000") int maxClients, @DefaultValue("64") int ipv6Prefix) {
 
 		public Bucket beacon() {
 			return new Bucket(beaconCapacity, beaconPerSecond);

@@ -176,7 +176,7 @@ public final class FastPages extends ChannelDuplexHandler {
 		if (!penalty.isZero()) {
 			return problem(EdgeProblems.tooManyAuthFailures(RateLimitFilter.roundUp(penalty)));
 		}
-		Duration wait = limits.takeGeneral("addr:" + client);
+		Duration wait = limits.takeForAddress(client);
 		return wait.isZero() ? null : problem(EdgeProblems.tooManyRequests(RateLimitFilter.roundUp(wait)));
 	}
 

@@ -31,10 +31,12 @@ public record RankingProperties(List<String> sections, Ingest ingest, Counting c
 	 * @param batchMaxViews most views in one batch request
 	 * @param futureTolerance how far in the future a batch view's time may be (clock skew)
 	 * @param maxAge oldest view time a batch may carry: the longest ranking window
+	 * @param ipv6Prefix prefix length an IPv6 client is counted by in the per-address limit and
+	 *     the visitor hash (64: one customer's network); IPv4 clients count by address
 	 */
 	public record Ingest(String visitorKey, List<String> trustedProxies, Duration dedupeWindow,
 			long dedupeMaxEntries, int perAddressLimit, List<String> botAgents, int batchMaxViews,
-			Duration futureTolerance, Duration maxAge) {
+			Duration futureTolerance, Duration maxAge, int ipv6Prefix) {
 	}
 
 	/**

@@ -9,6 +9,7 @@ import org.newsroom.platform.problem.FieldProblem;
 import org.newsroom.platform.problem.ProblemException;
 import org.newsroom.platform.problem.Problems;
 import org.newsroom.platform.web.ClientAddresses;
+import org.newsroom.platform.web.ClientPrefix;
 import org.newsroom.platform.web.RankingPaths;
 import org.newsroom.ranking.config.RankingProperties;
 import reactor.core.publisher.Mono;
@@ -63,6 +64,7 @@ public class ViewBeacon implements WebFilter {
 	private final JsonMapper json;
 	private final Clock clock;
 	private final RankingProperties properties;
+	private final ClientPrefix prefix;
 
 	public ViewBeacon(ViewIntake intake, ClientAddresses addresses, JsonMapper json, Clock clock,
 			RankingProperties properties) {
@@ -71,6 +73,7 @@ public class ViewBeacon implements WebFilter {
 		this.json = json;
 		this.clock = clock;
 		this.properties = properties;
+		this.prefix = new ClientPrefix(properties.ingest().ipv6Prefix());
 	}
 
 	@Override
@@ -119,7 +122,7 @@ public class ViewBeacon implements WebFilter {
 		// the per-address limit needs a real client address: not one of our proxies, nor loopback (local runs, tests)
 		boolean proxy = client != null && addresses.isTrustedProxy(client);
 		ViewIntake.Outcome outcome = intake.view(articleId, visitorId(visitorHeader, visitorCookie), userAgent,
-				client != null ? client.getAddress() : NO_ADDRESS, proxy, clock.millis());
+				client != null ? prefix.of(client) : NO_ADDRESS, proxy, clock.millis());
 		if (outcome == ViewIntake.Outcome.OVERLOADED) {
 			throw new IngestOverloaded(properties.counting().retryAfter());
 		}

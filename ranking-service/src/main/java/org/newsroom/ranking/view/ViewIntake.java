@@ -43,8 +43,9 @@ public class ViewIntake {
 	 * One view from a reader's page.
 	 *
 	 * @param visitorId the page's visitor id (validated), or null to hash address and user agent
-	 * @param clientAddress the client's address bytes (none: empty), see
-	 *     {@link org.newsroom.platform.web.ClientAddresses}
+	 * @param clientAddress the client's address bytes, an IPv6 one cut to its network (none:
+	 *     empty), see {@link org.newsroom.platform.web.ClientAddresses} and
+	 *     {@link org.newsroom.platform.web.ClientPrefix}
 	 * @param fromTrustedProxy whether that address is one of our proxies (or loopback): then the real
 	 *     client is unknown and the per-address limit does not apply
 	 */

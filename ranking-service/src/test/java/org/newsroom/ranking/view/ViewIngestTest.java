@@ -87,6 +87,24 @@ class ViewIngestTest extends RankingServiceTest {
 	}
 
 	@Test
+	void anIpv6ClientRotatingAddressesWithinItsSlash64IsOneClientForTheLimit() {
+		String article = articles.publish("business");
+
+		// one host with a /64 picks a fresh address for each view (limit 5 in tests)
+		for (int i = 0; i < 8; i++) {
+			String address = "2001:db8:5:7:" + Integer.toHexString(0x1000 + i) + "::" + Integer.toHexString(i + 1);
+			view(article, h -> {
+				h.set("X-Visitor-Id", newVisitor());
+				h.set("X-Forwarded-For", address);
+			}).expectStatus().isAccepted();
+		}
+		// a neighbouring /64 is another client
+		view(article, h -> h.set("X-Forwarded-For", "2001:db8:5:8::1")).expectStatus().isAccepted();
+
+		assertStored(article, 6);
+	}
+
+	@Test
 	void clientsWhoseAddressIsOneOfOurOwnAreNotLimitedPerAddress() {
 		String article = articles.publish("business");
 

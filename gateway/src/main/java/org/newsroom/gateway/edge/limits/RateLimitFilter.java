@@ -48,12 +48,12 @@ public class RateLimitFilter implements WebFilter, Ordered {
 		}
 		if (!exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)) {
 			// no credentials, so no principal: no need to ask the security context
-			return proceedOrRefuse(limits.takeGeneral("addr:" + address), exchange, chain);
+			return proceedOrRefuse(limits.takeForAddress(address), exchange, chain);
 		}
 		return exchange.getPrincipal()
-			.map(principal -> "user:" + principal.getName())
-			.defaultIfEmpty("addr:" + address)
-			.flatMap(key -> proceedOrRefuse(limits.takeGeneral(key), exchange, chain));
+			.map(principal -> limits.takeForUser(principal.getName()))
+			.switchIfEmpty(Mono.fromSupplier(() -> limits.takeForAddress(address)))
+			.flatMap(wait -> proceedOrRefuse(wait, exchange, chain));
 	}
 
 	private static Mono<Void> proceedOrRefuse(Duration wait, ServerWebExchange exchange, WebFilterChain chain) {

@@ -107,6 +107,34 @@ class LimitsTest extends GatewayTestSupport {
 	}
 
 	@Test
+	void anIpv6ClientRotatingThroughItsSlash64IsOneClient() {
+		String network = "2001:db8:" + Integer.toHexString(clients.get()) + ":64:";
+		for (int i = 0; i < 5; i++) {
+			http.get().uri("/api/articles/a").header("X-Forwarded-For", network + Integer.toHexString(0xa0 + i) + "::" + (i + 1))
+				.exchange().expectStatus().isOk();
+		}
+		http.get().uri("/api/articles/a").header("X-Forwarded-For", network + "ffff:ffff:ffff:ffff").exchange()
+			.expectStatus().isEqualTo(429);
+		// the next /64 is someone else
+		http.get().uri("/api/articles/a").header("X-Forwarded-For", "2001:db8:" + Integer.toHexString(clients.get()) + ":65::1")
+			.exchange().expectStatus().isOk();
+	}
+
+	@Test
+	void theLockOutAfterFailedAuthenticationHoldsForTheWholeSlash64() {
+		String forged = identity.signedByStranger("editor1", "editor");
+		String network = "2001:db8:" + Integer.toHexString(clients.get()) + ":401:";
+		for (int i = 0; i < 3; i++) {
+			http.post().uri("/api/articles").header("X-Forwarded-For", network + ":" + (i + 1))
+				.header(HttpHeaders.AUTHORIZATION, "Bearer " + forged)
+				.contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+				.exchange().expectStatus().isUnauthorized();
+		}
+		http.get().uri("/api/articles/a").header("X-Forwarded-For", network + "beef::7").exchange()
+			.expectStatus().isEqualTo(429);
+	}
+
+	@Test
 	void anAuthenticatedClientIsLimitedByItsTokenNotItsAddress() {
 		String token = identity.token("busy-editor", "editor");
 		for (int i = 0; i < 5; i++) {
