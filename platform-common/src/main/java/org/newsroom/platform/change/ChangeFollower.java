@@ -7,10 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-
+import org.newsroom.platform.lifecycle.Rounds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,7 +62,7 @@ public class ChangeFollower implements SmartLifecycle {
 	private Instant newest;
 	private volatile Instant lastRead;
 	private volatile boolean failing;
-	private ScheduledExecutorService executor;
+	private final Rounds rounds;
 
 	public ChangeFollower(String name, Source source, Listener listener, Duration interval, Duration overlap,
 			Duration settle, Clock clock) {
@@ -76,6 +73,7 @@ public class ChangeFollower implements SmartLifecycle {
 		this.overlap = overlap;
 		this.settle = settle;
 		this.clock = clock;
+		this.rounds = new Rounds("changes-" + name, "Following the " + name + " changes");
 	}
 
 	/** Whether the changes were read successfully within {@code age}: what the listener holds is current. */
@@ -122,10 +120,7 @@ public class ChangeFollower implements SmartLifecycle {
 		}
 		else if (!fresh.isEmpty()) {
 			listener.changed(fresh);
-			ScheduledExecutorService running = executor;
-			if (running != null && !running.isShutdown()) {
-				running.schedule(() -> listener.changed(fresh), settle.toMillis(), TimeUnit.MILLISECONDS);
-			}
+			rounds.later(settle, () -> listener.changed(fresh));
 		}
 		// only now: what the listener holds reflects every change read
 		listener.read(true);
@@ -133,31 +128,16 @@ public class ChangeFollower implements SmartLifecycle {
 
 	@Override
 	public synchronized void start() {
-		executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-			Thread thread = new Thread(runnable, "changes-" + name);
-			thread.setDaemon(true);
-			return thread;
-		});
-		executor.scheduleWithFixedDelay(() -> {
-			try {
-				readOnce();
-			}
-			catch (RuntimeException e) {
-				log.error("Following the {} changes failed unexpectedly", name, e);
-			}
-		}, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+		rounds.start(interval, this::readOnce);
 	}
 
 	@Override
 	public synchronized void stop() {
-		if (executor != null) {
-			executor.shutdownNow();
-			executor = null;
-		}
+		rounds.stop();
 	}
 
 	@Override
 	public synchronized boolean isRunning() {
-		return executor != null;
+		return rounds.isRunning();
 	}
 }

@@ -11,12 +11,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.newsroom.ranking.article.ArticleDirectory;
 import org.newsroom.ranking.article.ArticleSummary;
+import org.newsroom.platform.lifecycle.Rounds;
 import org.newsroom.ranking.config.RankingProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,7 +50,7 @@ public class TopRefresher implements SmartLifecycle {
 	private final RankingProperties properties;
 	private final Clock clock;
 	private final Map<String, Long> nextDue = new HashMap<>();
-	private ScheduledExecutorService executor;
+	private final Rounds rounds = new Rounds("ranking-top-refresh", "Refreshing the top lists");
 	private volatile boolean failing;
 	private volatile boolean soon;
 
@@ -70,25 +68,17 @@ public class TopRefresher implements SmartLifecycle {
 		Duration shortest = properties.top().refresh().compareTo(properties.top().longWindowRefresh()) < 0
 				? properties.top().refresh() : properties.top().longWindowRefresh();
 		long tick = Math.max(20, Math.min(1000, shortest.toMillis() / 4));
-		executor = Executors.newSingleThreadScheduledExecutor(r -> {
-			Thread thread = new Thread(r, "ranking-top-refresh");
-			thread.setDaemon(true);
-			return thread;
-		});
-		executor.scheduleWithFixedDelay(this::refreshDue, 0, tick, TimeUnit.MILLISECONDS);
+		rounds.start(Duration.ofMillis(tick), this::refreshDue);
 	}
 
 	@Override
 	public synchronized void stop() {
-		if (executor != null) {
-			executor.shutdownNow();
-			executor = null;
-		}
+		rounds.stop();
 	}
 
 	@Override
 	public synchronized boolean isRunning() {
-		return executor != null;
+		return rounds.isRunning();
 	}
 
 	/** Refreshes the lists of the short windows at the next tick, whatever their schedule. */
@@ -97,25 +87,20 @@ public class TopRefresher implements SmartLifecycle {
 	}
 
 	private void refreshDue() {
-		try {
-			long now = System.nanoTime();
-			boolean early = soon;
-			soon = false;
-			List<String> due = new ArrayList<>();
-			for (String kind : kinds()) {
-				Long at = nextDue.get(kind);
-				boolean shortWindow = interval(kind).equals(properties.top().refresh());
-				if (at == null || now - at >= 0 || early && shortWindow) {
-					due.add(kind);
-					nextDue.put(kind, now + interval(kind).toNanos());
-				}
-			}
-			if (!due.isEmpty()) {
-				refresh(due, clock.instant());
+		long now = System.nanoTime();
+		boolean early = soon;
+		soon = false;
+		List<String> due = new ArrayList<>();
+		for (String kind : kinds()) {
+			Long at = nextDue.get(kind);
+			boolean shortWindow = interval(kind).equals(properties.top().refresh());
+			if (at == null || now - at >= 0 || early && shortWindow) {
+				due.add(kind);
+				nextDue.put(kind, now + interval(kind).toNanos());
 			}
 		}
-		catch (RuntimeException e) {
-			log.error("Refreshing the top lists failed unexpectedly; retrying on the next round", e);
+		if (!due.isEmpty()) {
+			refresh(due, clock.instant());
 		}
 	}
 
