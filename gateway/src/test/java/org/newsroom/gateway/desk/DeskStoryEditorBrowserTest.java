@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.newsroom.gateway.GatewayTestSupport;
+import org.newsroom.gateway.RunningGatewayTestSupport;
 import org.newsroom.gateway.NewsroomFixtures;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
@@ -28,12 +28,8 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -56,10 +52,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * changes nothing. (The whole flow against the real services is e2e-tests' DeskEditorIT.)
  * Skipped, saying why, only where Chromium is not installed (CI installs it: .ci/run).
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "newsroom.edge.rate-limits.enabled=false",
-		"NEWSROOM_WEB_TIME_ZONE=Asia/Seoul", "NEWSROOM_WEB_SECTIONS=national,world,business" })
-@AutoConfigureWebTestClient(timeout = "PT30S")
-class DeskStoryEditorBrowserTest extends GatewayTestSupport {
+@TestPropertySource(properties = { "NEWSROOM_WEB_TIME_ZONE=Asia/Seoul", "NEWSROOM_WEB_SECTIONS=national,world,business" })
+class DeskStoryEditorBrowserTest extends RunningGatewayTestSupport {
 
 	private static final Path CHROMIUM = Path.of(System.getProperty("newsroom.chromium", "/usr/bin/chromium"));
 	private static final Path CHROMEDRIVER = Path.of(System.getProperty("newsroom.chromedriver", "/usr/bin/chromedriver"));
@@ -73,11 +67,6 @@ class DeskStoryEditorBrowserTest extends GatewayTestSupport {
 
 	@LocalServerPort
 	int port;
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		registerServices(registry);
-	}
 
 	@BeforeAll
 	static void startBrowser() throws IOException {
