@@ -11,8 +11,6 @@ import org.newsroom.platform.lifecycle.Rounds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.SmartLifecycle;
-
 /**
  * Follows a service's changes ({@link ChangeLog}, read directly or through {@link ChangeFeed})
  * and hands each new one to a {@link Listener}, on a thread of its own, every {@code interval}.
@@ -25,7 +23,7 @@ import org.springframework.context.SmartLifecycle;
  * catches that. When one read returns more than a read may hold, the listener is told to forget
  * everything instead.
  */
-public class ChangeFollower implements SmartLifecycle {
+public class ChangeFollower extends Rounds {
 
 	private static final Logger log = LoggerFactory.getLogger(ChangeFollower.class);
 
@@ -62,10 +60,10 @@ public class ChangeFollower implements SmartLifecycle {
 	private Instant newest;
 	private volatile Instant lastRead;
 	private volatile boolean failing;
-	private final Rounds rounds;
 
 	public ChangeFollower(String name, Source source, Listener listener, Duration interval, Duration overlap,
 			Duration settle, Clock clock) {
+		super("changes-" + name, "Following the " + name + " changes", interval);
 		this.name = name;
 		this.source = source;
 		this.listener = listener;
@@ -73,7 +71,6 @@ public class ChangeFollower implements SmartLifecycle {
 		this.overlap = overlap;
 		this.settle = settle;
 		this.clock = clock;
-		this.rounds = new Rounds("changes-" + name, "Following the " + name + " changes");
 	}
 
 	/** Whether the changes were read successfully within {@code age}: what the listener holds is current. */
@@ -120,24 +117,14 @@ public class ChangeFollower implements SmartLifecycle {
 		}
 		else if (!fresh.isEmpty()) {
 			listener.changed(fresh);
-			rounds.later(settle, () -> listener.changed(fresh));
+			later(settle, () -> listener.changed(fresh));
 		}
 		// only now: what the listener holds reflects every change read
 		listener.read(true);
 	}
 
 	@Override
-	public synchronized void start() {
-		rounds.start(interval, this::readOnce);
-	}
-
-	@Override
-	public synchronized void stop() {
-		rounds.stop();
-	}
-
-	@Override
-	public synchronized boolean isRunning() {
-		return rounds.isRunning();
+	protected void round() {
+		readOnce();
 	}
 }

@@ -13,20 +13,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Rounds go on after one that throws, run on their own named thread, and end when stopped. */
 class RoundsTest {
 
-	private final Rounds rounds = new Rounds("rounds-test", "Testing the rounds");
+	private Rounds rounds;
 
 	@AfterEach
 	void stop() {
-		rounds.stop();
+		if (rounds != null) {
+			rounds.stop();
+		}
+	}
+
+	private Rounds rounds(Duration pause, Runnable round) {
+		rounds = new Rounds("rounds-test", "Testing the rounds", pause) {
+			@Override
+			protected void round() {
+				round.run();
+			}
+		};
+		return rounds;
 	}
 
 	@Test
 	void aRoundThatThrowsDoesNotEndTheRounds() throws InterruptedException {
 		CountDownLatch three = new CountDownLatch(3);
-		rounds.start(Duration.ofMillis(5), () -> {
+		rounds(Duration.ofMillis(5), () -> {
 			three.countDown();
 			throw new IllegalStateException("a round that fails");
-		});
+		}).start();
 
 		assertThat(three.await(5, TimeUnit.SECONDS)).isTrue();
 	}
@@ -35,10 +47,10 @@ class RoundsTest {
 	void roundsRunOnTheirOwnDaemonThread() throws InterruptedException {
 		CountDownLatch ran = new CountDownLatch(1);
 		Thread[] seen = new Thread[1];
-		rounds.start(Duration.ofSeconds(10), () -> {
+		rounds(Duration.ofSeconds(10), () -> {
 			seen[0] = Thread.currentThread();
 			ran.countDown();
-		});
+		}).start();
 
 		assertThat(ran.await(5, TimeUnit.SECONDS)).isTrue();
 		assertThat(seen[0].getName()).isEqualTo("rounds-test");
@@ -49,10 +61,10 @@ class RoundsTest {
 	void stoppedRoundsRunNothingMore() throws InterruptedException {
 		AtomicInteger count = new AtomicInteger();
 		CountDownLatch first = new CountDownLatch(1);
-		rounds.start(Duration.ofMillis(5), () -> {
+		rounds(Duration.ofMillis(5), () -> {
 			count.incrementAndGet();
 			first.countDown();
-		});
+		}).start();
 		assertThat(first.await(5, TimeUnit.SECONDS)).isTrue();
 
 		rounds.stop();
@@ -68,8 +80,8 @@ class RoundsTest {
 
 	@Test
 	void aLaterTaskRunsOnceAfterItsDelay() throws InterruptedException {
-		rounds.start(Duration.ofSeconds(10), () -> {
-		});
+		rounds(Duration.ofSeconds(10), () -> {
+		}).start();
 		AtomicInteger count = new AtomicInteger();
 		CountDownLatch ran = new CountDownLatch(1);
 		long asked = System.nanoTime();

@@ -18,8 +18,6 @@ import org.newsroom.platform.lifecycle.Rounds;
 import org.newsroom.ranking.config.RankingProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,7 +33,7 @@ import org.springframework.stereotype.Component;
  * last good content, marked stale. Every replica refreshes its own lists.
  */
 @Component
-public class TopRefresher implements SmartLifecycle {
+public class TopRefresher extends Rounds {
 
 	static final String TRENDING = "trending";
 
@@ -50,12 +48,12 @@ public class TopRefresher implements SmartLifecycle {
 	private final RankingProperties properties;
 	private final Clock clock;
 	private final Map<String, Long> nextDue = new HashMap<>();
-	private final Rounds rounds = new Rounds("ranking-top-refresh", "Refreshing the top lists");
 	private volatile boolean failing;
 	private volatile boolean soon;
 
 	public TopRefresher(BucketTotals totals, ArticleDirectory articles, TopLists lists, RankingProperties properties,
 			Clock clock) {
+		super("ranking-top-refresh", "Refreshing the top lists", tick(properties));
 		this.totals = totals;
 		this.articles = articles;
 		this.lists = lists;
@@ -63,22 +61,11 @@ public class TopRefresher implements SmartLifecycle {
 		this.clock = clock;
 	}
 
-	@Override
-	public synchronized void start() {
+	/** How often to look which lists are due: a quarter of the shortest refresh, within 20 ms and 1 s. */
+	private static Duration tick(RankingProperties properties) {
 		Duration shortest = properties.top().refresh().compareTo(properties.top().longWindowRefresh()) < 0
 				? properties.top().refresh() : properties.top().longWindowRefresh();
-		long tick = Math.max(20, Math.min(1000, shortest.toMillis() / 4));
-		rounds.start(Duration.ofMillis(tick), this::refreshDue);
-	}
-
-	@Override
-	public synchronized void stop() {
-		rounds.stop();
-	}
-
-	@Override
-	public synchronized boolean isRunning() {
-		return rounds.isRunning();
+		return Duration.ofMillis(Math.max(20, Math.min(1000, shortest.toMillis() / 4)));
 	}
 
 	/** Refreshes the lists of the short windows at the next tick, whatever their schedule. */
@@ -86,7 +73,9 @@ public class TopRefresher implements SmartLifecycle {
 		soon = true;
 	}
 
-	private void refreshDue() {
+	/** Refreshes the lists that are due. */
+	@Override
+	protected void round() {
 		long now = System.nanoTime();
 		boolean early = soon;
 		soon = false;
