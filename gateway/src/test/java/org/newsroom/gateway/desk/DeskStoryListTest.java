@@ -163,6 +163,16 @@ class DeskStoryListTest extends RunningGatewayTestSupport {
 		assertThat(page).contains("article-service is not answering").doesNotContain("No stories");
 	}
 
+	@Test
+	void whenArticleServiceAnswersSomethingUnreadableTheListSaysItIsNotAnswering() {
+		DeskSessions.SignedIn editor = DeskSessions.signIn(http, identity, "editor1", "editor");
+		articles.stubFor(get(urlPathEqualTo("/api/articles")).willReturn(okJson("{\"items\": \"not a list\"}")));
+
+		String page = page(editor, "/desk", HttpStatus.OK);
+
+		assertThat(page).contains("article-service is not answering").doesNotContain("No stories");
+	}
+
 	private String page(DeskSessions.SignedIn session, String uri, HttpStatus status) {
 		// the address as a browser sends it, already encoded: WebTestClient is not to encode it again
 		return http.get().uri(URI.create("http://localhost:" + port + uri)).header(HttpHeaders.COOKIE, session.cookie())
