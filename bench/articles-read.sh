@@ -22,49 +22,28 @@ DURATION="${DURATION:-30s}"
 CONNECTIONS="${CONNECTIONS:-32}"
 THREADS="${THREADS:-2}"
 ARTICLES="${ARTICLES:-200}"
-WORK="$(mktemp -d -t articles-bench.XXXXXX)"
-PIDS=()
+BENCH=articles-read
+source "$ROOT/bench/lib.sh"
+bench_workdir
 
-cleanup() {
-  for pid in "${PIDS[@]}"; do
-    kill "$pid" 2>/dev/null || true
-  done
-  for pid in "${PIDS[@]}"; do
-    wait "$pid" 2>/dev/null || true
-  done
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-log() { printf '== %s\n' "$*" >&2; }
-
-if ! command -v wrk >/dev/null; then
-  log "installing wrk (Debian package)"
-  apt-get install -y wrk >/dev/null
-fi
+bench_install wrk
 
 ARTICLE_JAR="$ROOT/article-service/target/article-service.jar"
 GATEWAY_JAR="$ROOT/gateway/target/gateway.jar"
 if [[ "${1:-}" == "--build" || ! -f "$ARTICLE_JAR" || ! -f "$GATEWAY_JAR" ]]; then
-  log "building article-service and gateway jars"
+  say "building article-service and gateway jars"
   (cd "$ROOT" && ./mvnw -q -B -pl article-service,gateway -am package -DskipTests)
 fi
 
 read -r ARTICLE_PORT GATEWAY_PORT < <(java "$ROOT/bench/articles/BenchIdentity.java" ports 2 | paste -sd' ')
-log "identity stand-in"
-java "$ROOT/bench/articles/BenchIdentity.java" serve "$WORK" >"$WORK/identity.log" 2>&1 &
-PIDS+=($!)
-for _ in $(seq 1 100); do [[ -f "$WORK/token" ]] && break; sleep 0.2; done
-[[ -f "$WORK/token" ]] || { log "identity stand-in did not start"; cat "$WORK/identity.log" >&2; exit 1; }
-ISSUER="$(cat "$WORK/issuer")"
-TOKEN="$(cat "$WORK/token")"
+bench_identity
 
-log "article-service on :$ARTICLE_PORT"
+say "article-service on :$ARTICLE_PORT"
 SERVER_PORT="$ARTICLE_PORT" NEWSROOM_ISSUER_URI="$ISSUER" NEWSROOM_STORE_DIRECTORY="$WORK/store" \
   MEDIA_SERVICE_URL="http://127.0.0.1:9" NEWSROOM_ARTICLES_SCHEDULER_ENABLED=false \
   java -Xmx512m -jar "$ARTICLE_JAR" >"$WORK/article-service.log" 2>&1 &
 PIDS+=($!)
-log "gateway on :$GATEWAY_PORT"
+say "gateway on :$GATEWAY_PORT"
 # every filter stays on; the per-client budget is made too large to refuse, since wrk is one
 # client and the limiter is what bench/gateway.sh and the edge tests measure, not this
 SERVER_PORT="$GATEWAY_PORT" NEWSROOM_ISSUER_URI="$ISSUER" ARTICLE_SERVICE_URL="http://127.0.0.1:$ARTICLE_PORT" \
@@ -73,16 +52,8 @@ SERVER_PORT="$GATEWAY_PORT" NEWSROOM_ISSUER_URI="$ISSUER" ARTICLE_SERVICE_URL="h
   --newsroom.edge.rate-limits.general.per-second=1000000000 >"$WORK/gateway.log" 2>&1 &
 PIDS+=($!)
 
-wait_healthy() {
-  local name="$1" port="$2"
-  for _ in $(seq 1 180); do
-    if curl -fs "http://127.0.0.1:$port/actuator/health/readiness" >/dev/null 2>&1; then return 0; fi
-    sleep 1
-  done
-  log "$name did not become ready; its log:"; tail -50 "$WORK/$name.log" >&2; exit 1
-}
-wait_healthy article-service "$ARTICLE_PORT"
-wait_healthy gateway "$GATEWAY_PORT"
+ready article-service "$ARTICLE_PORT"
+ready gateway "$GATEWAY_PORT"
 
 # an editor's request to article-service; stops the bench with the answer when it is not a 2xx
 api() {
@@ -91,14 +62,14 @@ api() {
     -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' ${body:+-d "$body"})
   status="${answer##*$'\n'}"
   if [[ "$status" != 2* ]]; then
-    log "$method $path answered $status: ${answer%$'\n'*}"
+    say "$method $path answered $status: ${answer%$'\n'*}"
     tail -20 "$WORK/article-service.log" >&2
     exit 1
   fi
   printf '%s' "${answer%$'\n'*}"
 }
 
-log "seeding $ARTICLES published articles through the API"
+say "seeding $ARTICLES published articles through the API"
 : >"$WORK/ids"; : >"$WORK/slugs"
 for i in $(seq 1 "$ARTICLES"); do
   body=$(printf '{"headline": "Bench story %d about the harbour", "section": "national", "source": "Yonhap",
@@ -113,7 +84,7 @@ for i in $(seq 1 "$ARTICLES"); do
   echo "/api/articles/$id" >>"$WORK/ids"
   echo "/api/articles/slug/$slug" >>"$WORK/slugs"
 done
-curl -fs "http://127.0.0.1:$GATEWAY_PORT$(head -1 "$WORK/slugs")" >/dev/null || { log "gateway does not route articles"; exit 1; }
+curl -fs "http://127.0.0.1:$GATEWAY_PORT$(head -1 "$WORK/slugs")" >/dev/null || { say "gateway does not route articles"; exit 1; }
 
 # a wrk script that walks through the seeded paths, so each run reads every article in turn
 lua_for() {
@@ -132,17 +103,17 @@ lua_for "$WORK/slugs" "$WORK/slugs.lua"
 # a short unmeasured run per target first, so the figures are of warmed-up JVMs
 WARMUP="${WARMUP:-5s}"
 warm() { wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$2" "http://127.0.0.1:$1" >/dev/null; }
-log "warming up ($WARMUP per target)"
+say "warming up ($WARMUP per target)"
 warm "$ARTICLE_PORT" "$WORK/ids.lua"; warm "$GATEWAY_PORT" "$WORK/ids.lua"
 warm "$ARTICLE_PORT" "$WORK/slugs.lua"; warm "$GATEWAY_PORT" "$WORK/slugs.lua"
 
 declare -A RPS P50 P99
 run() {
   local label="$1" port="$2" script="$3" out
-  log "wrk $label ($DURATION, $CONNECTIONS connections, $THREADS threads)"
+  say "wrk $label ($DURATION, $CONNECTIONS connections, $THREADS threads)"
   curl -fs -o /dev/null "http://127.0.0.1:$port$(head -1 "$WORK/ids")" # warm the connection path
   out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$script" "http://127.0.0.1:$port")
-  if grep -q "Non-2xx" <<<"$out"; then log "$label: non-2xx answers:"; echo "$out" >&2; exit 1; fi
+  if grep -q "Non-2xx" <<<"$out"; then say "$label: non-2xx answers:"; echo "$out" >&2; exit 1; fi
   RPS[$label]=$(awk '/^Requests\/sec:/ {print $2}' <<<"$out")
   P50[$label]=$(awk '$1 == "50%" {print $2}' <<<"$out")
   P99[$label]=$(awk '$1 == "99%" {print $2}' <<<"$out")

@@ -29,6 +29,9 @@
 # Needs (Debian): wrk, nginx-light, curl, a JDK 17+; installs the first three when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+BENCH=gateway
+source bench/lib.sh
 
 DURATION=${DURATION:-30}
 # the gateway's JIT is still compiling after 40 s of load on 2 cores
@@ -36,16 +39,7 @@ WARMUP=${WARMUP:-60}
 CONNECTIONS=${CONNECTIONS:-64}
 PACED_CONNECTIONS=${PACED_CONNECTIONS:-32}
 
-need=()
-command -v wrk >/dev/null || need+=(wrk)
-command -v nginx >/dev/null || [[ -x /usr/sbin/nginx ]] || need+=(nginx-light)
-command -v curl >/dev/null || need+=(curl)
-if (( ${#need[@]} > 0 )); then
-  echo "[bench] installing ${need[*]}"
-  SUDO=$([[ $(id -u) -eq 0 ]] && echo "" || echo sudo)
-  $SUDO apt-get update -q >/dev/null
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends "${need[@]}" >/dev/null
-fi
+bench_install wrk nginx:nginx-light curl
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 
 JAR=gateway/target/gateway.jar

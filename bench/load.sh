@@ -28,6 +28,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
+BENCH=load
+source bench/lib.sh
 
 DURATION=${DURATION:-180}
 WARMUP=${WARMUP:-20}
@@ -39,15 +41,7 @@ TOP_WORKERS=${TOP_WORKERS:-2}
 BEACON_WORKERS=${BEACON_WORKERS:-4}
 KEEP=${KEEP:-false}
 
-need=()
-command -v curl >/dev/null || need+=(curl)
-command -v unzip >/dev/null || need+=(unzip)
-if (( ${#need[@]} > 0 )); then
-  echo "[bench] installing ${need[*]}"
-  SUDO=$([[ $(id -u) -eq 0 ]] && echo "" || echo sudo)
-  $SUDO apt-get update -q >/dev/null
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends "${need[@]}" >/dev/null
-fi
+bench_install curl unzip
 for tool in java jcmd jstat; do
   command -v "$tool" >/dev/null || { echo "[bench] $tool is needed (a JDK 17 or newer)" >&2; exit 1; }
 done

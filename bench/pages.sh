@@ -21,24 +21,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
+BENCH=pages
+source bench/lib.sh
 
 DURATION=${DURATION:-20}
 WARMUP=${WARMUP:-30}
 CONNECTIONS=${CONNECTIONS:-32}
 READERS=${READERS:-1000}
 
-say() { printf '[bench/pages] %s\n' "$*" >&2; }
-
-need=()
-command -v wrk >/dev/null || need+=(wrk)
-command -v nginx >/dev/null || [[ -x /usr/sbin/nginx ]] || need+=(nginx-light)
-command -v curl >/dev/null || need+=(curl)
-if (( ${#need[@]} > 0 )); then
-  say "installing ${need[*]}"
-  SUDO=$([[ $(id -u) -eq 0 ]] && echo "" || echo sudo)
-  $SUDO apt-get update -q >/dev/null
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends "${need[@]}" >/dev/null
-fi
+bench_install wrk nginx:nginx-light curl
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 
 for module in article-service media-service ranking-service gateway; do
@@ -49,25 +40,13 @@ for module in article-service media-service ranking-service gateway; do
   fi
 done
 
-WORK=$(mktemp -d /tmp/newsroom-bench-pages.XXXXXX)
+bench_workdir
 chmod 755 "$WORK"
-PIDS=()
-cleanup() {
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
-  [[ -f $WORK/nginx.pid ]] && "$NGINX" -p "$WORK" -c "$WORK/nginx.conf" -s stop 2>/dev/null || true
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
+bench_stop_more() { [[ ! -f $WORK/nginx.pid ]] || "$NGINX" -p "$WORK" -c "$WORK/nginx.conf" -s stop 2>/dev/null; }
 
 read -r ARTICLE_PORT MEDIA_PORT RANKING_PORT GATEWAY_PORT GATEWAY2_PORT NGINX_PORT \
   < <(java bench/articles/BenchIdentity.java ports 6 | paste -sd' ')
-say "identity stand-in"
-java bench/articles/BenchIdentity.java serve "$WORK" >"$WORK/identity.log" 2>&1 &
-PIDS+=($!)
-for _ in $(seq 1 100); do [[ -f $WORK/token ]] && break; sleep 0.2; done
-ISSUER=$(cat "$WORK/issuer")
-TOKEN=$(cat "$WORK/token")
+bench_identity
 
 export NEWSROOM_ISSUER_URI=$ISSUER
 start() { # name port [environment...]
@@ -88,13 +67,6 @@ SERVICES=(ARTICLE_SERVICE_URL="http://127.0.0.1:$ARTICLE_PORT" MEDIA_SERVICE_URL
 start gateway "$GATEWAY_PORT" "${SERVICES[@]}"
 start gateway-2 "$GATEWAY2_PORT" "${SERVICES[@]}"
 
-ready() { # name port
-  for _ in $(seq 1 180); do
-    curl -fs "http://127.0.0.1:$2/actuator/health/readiness" >/dev/null 2>&1 && return 0
-    sleep 1
-  done
-  say "$1 did not become ready; its log:"; tail -40 "$WORK/$1.log" >&2; exit 1
-}
 ready article-service "$ARTICLE_PORT"; ready media-service "$MEDIA_PORT"; ready ranking-service "$RANKING_PORT"
 ready gateway "$GATEWAY_PORT"; ready gateway-2 "$GATEWAY2_PORT"
 

@@ -39,39 +39,15 @@ JAVA_OPTS=${RANKING_JAVA_OPTS:--Xms1g -Xmx2g -XX:MaxGCPauseMillis=10 -XX:MaxTenu
 PY=/usr/bin/python3
 JAR=$ROOT/ranking-service/target/ranking-service.jar
 
-say() { printf '[bench/ranking] %s\n' "$*" >&2; }
+BENCH=ranking
+source "$ROOT/bench/lib.sh"
 
 need() {
-	local missing=()
-	command -v wrk >/dev/null || missing+=(wrk)
-	command -v redis-server >/dev/null || missing+=(redis-server)
-	command -v redis-benchmark >/dev/null || missing+=(redis-tools)
-	command -v openssl >/dev/null || missing+=(openssl)
-	command -v curl >/dev/null || missing+=(curl)
-	[[ -x $PY ]] || missing+=(python3)
-	if [[ -x $PY ]] && ! $PY -c 'import pymongo' 2>/dev/null; then missing+=(python3-pymongo); fi
-	if ((${#missing[@]})); then
-		say "installing ${missing[*]}"
-		apt-get update -qq >/dev/null
-		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
-	fi
+	bench_install wrk redis-server redis-benchmark:redis-tools openssl curl python3
+	$PY -c 'import pymongo' 2>/dev/null || bench_apt python3-pymongo
 }
 
-free_port() { $PY -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
-
-WORK=$(mktemp -d -t ranking-bench.XXXXXX)
-PIDS=()
-cleanup() {
-	local pid
-	for pid in "${PIDS[@]}"; do
-		kill "$pid" 2>/dev/null || true
-	done
-	for pid in "${PIDS[@]}"; do
-		wait "$pid" 2>/dev/null || true
-	done
-	rm -rf "$WORK"
-}
-trap cleanup EXIT
+bench_workdir
 
 metric() { # the value of one Prometheus series (0 when absent)
 	curl -s "$SERVICE/actuator/prometheus" | awk -v series="$1" 'index($0, series" ") == 1 { print $2; found=1 } END { if (!found) print 0 }'

@@ -37,6 +37,8 @@ while [[ $# -gt 0 ]]; do
 done
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+BENCH=renditions
+source "$ROOT/bench/lib.sh"
 HELPERS="$ROOT/bench/renditions"
 JAR="$ROOT/media-service/target/media-service.jar"
 CONVERT=/usr/bin/convert
@@ -60,16 +62,8 @@ if [[ $BUILD == yes || ! -f "$JAR" ]]; then
   (cd "$ROOT" && ./mvnw -q -B -pl media-service -am package -DskipTests)
 fi
 
-WORK="$(mktemp -d)"
-PIDS=()
-cleanup() {
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
+bench_workdir
 
-free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
 now_ms() { date +%s%3N; }
 median() { python3 -c 'import statistics, sys; print(round(statistics.median(float(x) for x in sys.argv[1:])))' "$@"; }
 

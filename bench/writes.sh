@@ -20,23 +20,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
+BENCH=writes
+source bench/lib.sh
 
 DURATION=${DURATION:-20}
 WARMUP=${WARMUP:-15}
 CONNECTIONS=${CONNECTIONS:-16}
 THREADS=${THREADS:-2}
 
-say() { printf '[bench/writes] %s\n' "$*" >&2; }
-
-need=()
-command -v wrk >/dev/null || need+=(wrk)
-command -v curl >/dev/null || need+=(curl)
-if (( ${#need[@]} > 0 )); then
-  say "installing ${need[*]}"
-  SUDO=$([[ $(id -u) -eq 0 ]] && echo "" || echo sudo)
-  $SUDO apt-get update -q >/dev/null
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends "${need[@]}" >/dev/null
-fi
+bench_install wrk curl
 
 # the jars must hold the store's write-through switch: build when they are missing or older than
 # their sources (the same test as run-local.sh)
@@ -50,23 +42,9 @@ for module in article-service media-service; do
   fi
 done
 
-WORK=$(mktemp -d /tmp/newsroom-bench-writes.XXXXXX)
-PIDS=()
-cleanup() {
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-say "identity stand-in"
-java bench/articles/BenchIdentity.java serve "$WORK" >"$WORK/identity.log" 2>&1 &
-PIDS+=($!)
-for _ in $(seq 1 100); do [[ -f $WORK/token ]] && break; sleep 0.2; done
-[[ -f $WORK/token ]] || { say "identity stand-in did not start"; cat "$WORK/identity.log" >&2; exit 1; }
-NEWSROOM_ISSUER_URI=$(cat "$WORK/issuer")
-export NEWSROOM_ISSUER_URI
-TOKEN=$(cat "$WORK/token")
+bench_workdir
+bench_identity
+export NEWSROOM_ISSUER_URI=$ISSUER
 
 say "a small JPEG to upload"
 java bench/writes/BenchPhoto.java "$WORK/photo.jpg"
@@ -78,13 +56,6 @@ start() { # name port [environment...]
   say "$name on :$port"
   env SERVER_PORT="$port" "$@" java -Xms256m -Xmx512m -jar "$ROOT/$name/target/$name.jar" >"$WORK/$name.log" 2>&1 &
   PIDS+=($!)
-}
-ready() { # name port
-  for _ in $(seq 1 180); do
-    curl -fs "http://127.0.0.1:$2/actuator/health/readiness" >/dev/null 2>&1 && return 0
-    sleep 1
-  done
-  say "$1 did not become ready; its log:"; tail -40 "$WORK/$1.log" >&2; exit 1
 }
 stop_services() { # stops everything started after the identity stand-in, and waits for it to exit
   for pid in "${PIDS[@]:1}"; do kill "$pid" 2>/dev/null || true; done

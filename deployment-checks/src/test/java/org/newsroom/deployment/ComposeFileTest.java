@@ -1,6 +1,5 @@
 package org.newsroom.deployment;
 
-import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -19,7 +18,7 @@ class ComposeFileTest {
 
 	@Test
 	void composeAcceptsTheFile() throws Exception {
-		RequiredTool.require(composeAvailable(), "docker-compose", "docker-compose.yml's syntax and references");
+		RequiredTool.requireAnswering("docker-compose.yml's syntax and references", "docker-compose", "version");
 
 		Process process = new ProcessBuilder("docker-compose", "-f", Repository.path(ComposeFile.FILE).toString(), "config", "-q")
 			.redirectErrorStream(true)
@@ -138,20 +137,5 @@ class ComposeFileTest {
 
 	private List<String> dependencies(String service) {
 		return new ArrayList<>(YamlTree.map(compose.service(service), "depends_on").keySet());
-	}
-
-	private static boolean composeAvailable() {
-		try {
-			Process process = new ProcessBuilder("docker-compose", "version").redirectErrorStream(true).start();
-			process.getInputStream().readAllBytes();
-			return process.waitFor(60, TimeUnit.SECONDS) && process.exitValue() == 0;
-		}
-		catch (IOException e) {
-			return false;
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			return false;
-		}
 	}
 }

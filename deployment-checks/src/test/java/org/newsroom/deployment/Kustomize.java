@@ -32,24 +32,9 @@ final class Kustomize {
 	private Kustomize() {
 	}
 
-	static boolean kubectlAvailable() {
-		try {
-			Process process = new ProcessBuilder("kubectl", "version", "--client").redirectErrorStream(true).start();
-			process.getInputStream().readAllBytes();
-			return process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0;
-		}
-		catch (IOException e) {
-			return false;
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			return false;
-		}
-	}
-
 	/** Skips the calling test, saying why, on a machine without kubectl (CI installs it). */
 	static void assumeKubectl() {
-		RequiredTool.require(kubectlAvailable(), "kubectl", "the Kubernetes manifests");
+		RequiredTool.requireAnswering("the Kubernetes manifests", "kubectl", "version", "--client");
 	}
 
 	static Manifests render(String folder) {

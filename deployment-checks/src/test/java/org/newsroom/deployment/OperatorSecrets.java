@@ -63,7 +63,7 @@ final class OperatorSecrets {
 
 	/** Runs the operator's script in a copy, as the docs tell an operator to. */
 	static void generate(Path root) {
-		RequiredTool.require(openSslAvailable(), "openssl", "the production overlay's secret files and render");
+		RequiredTool.requireAnswering("the production overlay's secret files and render", "openssl", "version");
 		try {
 			Process process = new ProcessBuilder("bash", root.resolve(FOLDER).resolve("generate.sh").toString())
 				.redirectErrorStream(true)
@@ -101,20 +101,5 @@ final class OperatorSecrets {
 		String name = relative.getFileName().toString();
 		return relative.startsWith(Path.of("overlays", "prod", "secrets"))
 				&& (name.endsWith(".env") || name.endsWith(".env.partial"));
-	}
-
-	private static boolean openSslAvailable() {
-		try {
-			Process process = new ProcessBuilder("openssl", "version").redirectErrorStream(true).start();
-			process.getInputStream().readAllBytes();
-			return process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0;
-		}
-		catch (IOException e) {
-			return false;
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			return false;
-		}
 	}
 }

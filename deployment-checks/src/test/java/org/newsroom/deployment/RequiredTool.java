@@ -1,5 +1,8 @@
 package org.newsroom.deployment;
 
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -19,5 +22,26 @@ final class RequiredTool {
 			fail(message);
 		}
 		assumeTrue(present, message);
+	}
+
+	/** {@link #require} for a tool that is there when its version command (its first word) answers. */
+	static void requireAnswering(String unchecked, String... versionCommand) {
+		require(answers(versionCommand), versionCommand[0], unchecked);
+	}
+
+	/** Whether the command runs and exits with 0 within a minute. */
+	static boolean answers(String... command) {
+		try {
+			Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+			process.getInputStream().readAllBytes();
+			return process.waitFor(60, TimeUnit.SECONDS) && process.exitValue() == 0;
+		}
+		catch (IOException e) {
+			return false;
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
 	}
 }

@@ -132,16 +132,23 @@ public final class ArticleServiceStandIn implements AutoCloseable {
 		wireMock.stop();
 	}
 
-	private final class ChangeLog implements ResponseDefinitionTransformerV2 {
+	/** A JSON answer made for each request (the stub's own settings, such as a delay, kept). */
+	private abstract static class JsonAnswer implements ResponseDefinitionTransformerV2 {
 
-		static final String NAME = "changes";
+		private final String name;
+
+		JsonAnswer(String name) {
+			this.name = name;
+		}
+
+		abstract String body(ServeEvent serveEvent);
 
 		@Override
 		public ResponseDefinition transform(ServeEvent serveEvent) {
 			return ResponseDefinitionBuilder.like(serveEvent.getResponseDefinition())
 				.withStatus(200)
 				.withHeader("Content-Type", "application/json")
-				.withBody("{\"changes\":[" + String.join(",", changes) + "],\"complete\":true}")
+				.withBody(body(serveEvent))
 				.build();
 		}
 
@@ -152,16 +159,34 @@ public final class ArticleServiceStandIn implements AutoCloseable {
 
 		@Override
 		public String getName() {
-			return NAME;
+			return name;
 		}
 	}
 
-	private final class Summaries implements ResponseDefinitionTransformerV2 {
+	private final class ChangeLog extends JsonAnswer {
+
+		static final String NAME = "changes";
+
+		ChangeLog() {
+			super(NAME);
+		}
+
+		@Override
+		String body(ServeEvent serveEvent) {
+			return "{\"changes\":[" + String.join(",", changes) + "],\"complete\":true}";
+		}
+	}
+
+	private final class Summaries extends JsonAnswer {
 
 		static final String NAME = "summaries";
 
+		Summaries() {
+			super(NAME);
+		}
+
 		@Override
-		public ResponseDefinition transform(ServeEvent serveEvent) {
+		String body(ServeEvent serveEvent) {
 			QueryParameter ids = serveEvent.getRequest().queryParameter("ids");
 			StringBuilder json = new StringBuilder("{\"items\":[");
 			boolean first = true;
@@ -179,23 +204,7 @@ public final class ArticleServiceStandIn implements AutoCloseable {
 					.append("\"}");
 				first = false;
 			}
-			json.append("]}");
-			// like(): keeps what the stub added, such as a delay
-			return ResponseDefinitionBuilder.like(serveEvent.getResponseDefinition())
-				.withStatus(200)
-				.withHeader("Content-Type", "application/json")
-				.withBody(json.toString())
-				.build();
-		}
-
-		@Override
-		public boolean applyGlobally() {
-			return false;
-		}
-
-		@Override
-		public String getName() {
-			return NAME;
+			return json.append("]}").toString();
 		}
 	}
 }

@@ -5,11 +5,12 @@ import java.time.Clock;
 import org.newsroom.article.story.PublishedArticles;
 import org.newsroom.platform.change.ChangeFollower;
 import org.newsroom.platform.change.ChangeLog;
+import org.newsroom.platform.change.ChangeLogConfiguration;
 import org.newsroom.platform.change.ChangeSettings;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.context.annotation.Import;
 
 /**
  * The change log of the articles readers see (published at /internal/changes for the gateway
@@ -17,12 +18,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * this one's copy of the article too.
  */
 @Configuration(proxyBeanMethods = false)
+@Import(ChangeLogConfiguration.class)
 class ChangesConfig {
-
-	@Bean
-	ChangeLog changeLog(MongoTemplate mongo, Clock clock) {
-		return new ChangeLog(mongo, clock);
-	}
 
 	@Bean
 	ChangeFollower publishedArticlesFollower(ChangeLog log, PublishedArticles published, ChangeSettings settings,

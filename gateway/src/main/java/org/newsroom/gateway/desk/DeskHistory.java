@@ -1,21 +1,14 @@
 package org.newsroom.gateway.desk;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeoutException;
 
-import org.newsroom.platform.web.ServiceLocations;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.core.codec.CodecException;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
-import org.springframework.web.reactive.function.client.WebClient;
-import org.springframework.web.reactive.function.client.WebClientException;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 import org.springframework.web.server.ServerWebExchange;
 
@@ -28,16 +21,10 @@ import org.springframework.web.server.ServerWebExchange;
 @Component
 class DeskHistory {
 
-	private static final Duration TIME_LIMIT = Duration.ofSeconds(5);
+	private final EditorCalls calls;
 
-	private final WebClient http;
-	private final DeskTokens tokens;
-	private final ServiceLocations services;
-
-	DeskHistory(WebClient.Builder builder, DeskTokens tokens, ServiceLocations services) {
-		this.http = builder.build();
-		this.tokens = tokens;
-		this.services = services;
+	DeskHistory(EditorCalls calls) {
+		this.calls = calls;
 	}
 
 	/** article-service's answer, as far as the desk reads it. */
@@ -65,7 +52,7 @@ class DeskHistory {
 	 * id has ever existed.
 	 */
 	Mono<Found> read(String id, ServerWebExchange exchange) {
-		return tokens.accessToken(exchange).flatMap(token -> read(id, token));
+		return calls.token(exchange).flatMap(token -> read(id, token));
 	}
 
 	private Mono<Found> read(String id, String accessToken) {
@@ -74,7 +61,7 @@ class DeskHistory {
 			.flatMap(article -> revisions(id, accessToken)
 				.map(revisions -> new Found(article, revisions.items() != null ? revisions.items() : List.of(),
 						revisions.complete())))
-			.onErrorMap(DeskHistory::unanswered, Unavailable::new);
+			.onErrorMap(EditorCalls::unanswered, Unavailable::new);
 	}
 
 	private Mono<JsonNode> article(String id, String accessToken) {
@@ -87,18 +74,8 @@ class DeskHistory {
 
 	/** The answer, or empty for a 404. */
 	private <T> Mono<T> get(String path, String id, String accessToken, Class<T> type) {
-		return http.get()
-			.uri(services.article() + path, id)
-			.headers(headers -> headers.setBearerAuth(accessToken))
-			.accept(MediaType.APPLICATION_JSON)
-			.retrieve()
-			.bodyToMono(type)
-			.timeout(TIME_LIMIT)
+		return calls.read(accessToken, type, path, id)
 			.onErrorResume(error -> error instanceof WebClientResponseException answer
 					&& answer.getStatusCode().isSameCodeAs(HttpStatus.NOT_FOUND), error -> Mono.empty());
-	}
-
-	private static boolean unanswered(Throwable error) {
-		return error instanceof WebClientException || error instanceof TimeoutException || error instanceof CodecException;
 	}
 }

@@ -1,23 +1,17 @@
 package org.newsroom.gateway.desk;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.TimeoutException;
 
-import org.newsroom.platform.web.ServiceLocations;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
-import org.springframework.web.reactive.function.client.WebClient;
-import org.springframework.web.reactive.function.client.WebClientException;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 import org.springframework.web.server.ServerWebExchange;
 
@@ -32,16 +26,10 @@ class DeskStories {
 	/** Stories a page of the list shows. */
 	static final int PAGE = 20;
 
-	private static final Duration TIME_LIMIT = Duration.ofSeconds(5);
+	private final EditorCalls calls;
 
-	private final WebClient http;
-	private final DeskTokens tokens;
-	private final ServiceLocations services;
-
-	DeskStories(WebClient.Builder builder, DeskTokens tokens, ServiceLocations services) {
-		this.http = builder.build();
-		this.tokens = tokens;
-		this.services = services;
+	DeskStories(EditorCalls calls) {
+		this.calls = calls;
 	}
 
 	/** What article-service's list sends for each article, as far as the desk reads it. */
@@ -85,7 +73,7 @@ class DeskStories {
 
 	/** A page of stories, newest first, as the filters ask, read with the editor's token. */
 	Mono<StoryList> list(ServerWebExchange exchange, StoryFilters filters) {
-		return tokens.accessToken(exchange).flatMap(token -> list(token, filters));
+		return calls.token(exchange).flatMap(token -> list(token, filters));
 	}
 
 	private Mono<StoryList> list(String accessToken, StoryFilters filters) {
@@ -96,18 +84,15 @@ class DeskStories {
 		values.put("q", filters.q());
 		values.put("cursor", filters.cursor());
 		values.values().removeIf(Objects::isNull);
-		StringBuilder uri = new StringBuilder(services.article()).append("/api/articles");
+		StringBuilder uri = new StringBuilder("/api/articles");
 		// template variables: each value is encoded whole ('&' or '+' in a search stays in it)
 		values.keySet().forEach(name -> uri.append(uri.indexOf("?") < 0 ? '?' : '&').append(name).append("={")
 			.append(name)
 			.append('}'));
-		return http.get()
-			.uri(uri.toString(), values)
-			.headers(headers -> headers.setBearerAuth(accessToken))
-			.accept(MediaType.APPLICATION_JSON)
+		return calls.get(accessToken, uri.toString(), values)
 			.retrieve()
 			.bodyToMono(StoryPage.class)
-			.timeout(TIME_LIMIT)
+			.timeout(EditorCalls.TIME_LIMIT)
 			.flatMap(page -> Flux.fromIterable(page.items())
 				.flatMapSequential(story -> changedBy(story.id(), accessToken)
 					.map(by -> new Row(story, by))
@@ -118,23 +103,17 @@ class DeskStories {
 			.onErrorResume(error -> error instanceof WebClientResponseException refused
 					&& refused.getStatusCode().is4xxClientError(),
 					error -> Mono.just(new StoryList(List.of(), true, detail((WebClientResponseException) error), null)))
-			.onErrorResume(DeskStories::unanswered, error -> Mono.just(StoryList.unavailable()));
+			.onErrorResume(EditorCalls::unanswered, error -> Mono.just(StoryList.unavailable()));
 	}
 
 	/** Who made the latest revision; empty when the history cannot be had (the row still shows). */
 	private Mono<String> changedBy(String id, String accessToken) {
-		return http.get()
-			.uri(services.article() + "/api/articles/{id}/revisions", id)
-			.headers(headers -> headers.setBearerAuth(accessToken))
-			.accept(MediaType.APPLICATION_JSON)
-			.retrieve()
-			.bodyToMono(History.class)
-			.timeout(TIME_LIMIT)
+		return calls.read(accessToken, History.class, "/api/articles/{id}/revisions", id)
 			.flatMap(history -> Mono.justOrEmpty(history.items()
 				.stream()
 				.max(Comparator.comparingLong(Revision::version))
 				.map(Revision::by)))
-			.onErrorResume(DeskStories::unanswered, error -> Mono.empty());
+			.onErrorResume(EditorCalls::unanswered, error -> Mono.empty());
 	}
 
 	private static String detail(WebClientResponseException refused) {
@@ -148,9 +127,5 @@ class DeskStories {
 			// not a problem document: the status says enough
 		}
 		return "article-service answered " + refused.getStatusCode().value() + ".";
-	}
-
-	private static boolean unanswered(Throwable error) {
-		return error instanceof WebClientException || error instanceof TimeoutException;
 	}
 }

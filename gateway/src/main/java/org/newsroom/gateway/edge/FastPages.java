@@ -6,9 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
@@ -16,7 +14,6 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
-import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
@@ -38,8 +35,8 @@ import org.newsroom.gateway.edge.logging.TraceParent;
 import org.newsroom.platform.observability.RequestId;
 import org.newsroom.platform.problem.ProblemException;
 import org.newsroom.platform.problem.ProblemTranslator;
-import org.newsroom.platform.problem.Problems;
 import org.newsroom.platform.web.ClientAddresses;
+import org.newsroom.platform.web.NettyFastPath;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.server.PathContainer;
@@ -57,10 +54,9 @@ import org.springframework.http.server.PathContainer;
  *
  * <p>Anything else goes on as before: a request with credentials or a body, not HTTP/1.1
  * keep-alive, not a cached page, or one that arrives while an earlier request of the same
- * connection is still being answered further on (answering here would put its response first,
- * out of order).
+ * connection is still being answered further on ({@link NettyFastPath} keeps that order).
  */
-public final class FastPages extends ChannelDuplexHandler {
+public final class FastPages extends NettyFastPath {
 
 	static final String NAME = "newsroom.fastPages";
 
@@ -70,9 +66,6 @@ public final class FastPages extends ChannelDuplexHandler {
 	private final AccessLog accessLog;
 	private final ServerRequestMetrics metrics;
 	private final JsonMapper json;
-
-	/** Requests of this connection passed on and not yet answered in full. */
-	private int passedOn;
 
 	/** The answered request's end (an empty last part) is still to come and to be dropped. */
 	private boolean dropping;
@@ -95,45 +88,21 @@ public final class FastPages extends ChannelDuplexHandler {
 			readOn(ctx);
 			return;
 		}
-		if (msg instanceof HttpRequest request && passedOn == 0 && answer(ctx, request)) {
+		if (msg instanceof HttpRequest request && inOrder() && answer(ctx, request)) {
 			dropping = !(request instanceof LastHttpContent);
 			ReferenceCountUtil.release(request);
 			readOn(ctx);
 			return;
 		}
-		if (msg instanceof HttpRequest) {
-			passedOn++;
-		}
-		ctx.fireChannelRead(msg);
-	}
-
-	@Override
-	public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
-		if (msg instanceof LastHttpContent && !(msg instanceof HttpResponse response && response.status().code() < 200)
-				&& passedOn > 0) {
-			passedOn--;
-		}
-		ctx.write(msg, promise);
-	}
-
-	/**
-	 * Reactor Netty reads a connection only when its own handlers ask for more; what this handler
-	 * keeps for itself they never see, so it asks.
-	 */
-	private static void readOn(ChannelHandlerContext ctx) {
-		if (!ctx.channel().config().isAutoRead()) {
-			ctx.read();
-		}
+		passOn(ctx, msg);
 	}
 
 	/** Answers the request if it is a cached page's; false when it must go on. */
 	private boolean answer(ChannelHandlerContext ctx, HttpRequest request) {
 		HttpMethod method = request.method();
 		HttpHeaders headers = request.headers();
-		if (!HttpMethod.GET.equals(method) && !HttpMethod.HEAD.equals(method) || request.decoderResult().isFailure()
-				|| !HttpVersion.HTTP_1_1.equals(request.protocolVersion()) || !HttpUtil.isKeepAlive(request)
-				|| headers.contains(HttpHeaderNames.AUTHORIZATION) || HttpUtil.isTransferEncodingChunked(request)
-				|| HttpUtil.getContentLength(request, 0L) != 0) {
+		if (!HttpMethod.GET.equals(method) && !HttpMethod.HEAD.equals(method) || !plainKeepAlive(request)
+				|| headers.contains(HttpHeaderNames.AUTHORIZATION) || HttpUtil.getContentLength(request, 0L) != 0) {
 			return false;
 		}
 		String path = rawPath(request.uri());
@@ -210,15 +179,7 @@ public final class FastPages extends ChannelDuplexHandler {
 	}
 
 	private FullHttpResponse problem(ProblemException refusal) {
-		ProblemTranslator.Translation translation = ProblemTranslator.translate(refusal);
-		byte[] body = json.writeValueAsBytes(Problems.toMap(translation.problem()));
-		FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-				HttpResponseStatus.valueOf(translation.status().value()), Unpooled.wrappedBuffer(body));
-		translation.headers().forEach((name, values) -> response.headers().set(name, values));
-		response.headers()
-			.set(HttpHeaderNames.CONTENT_TYPE, "application/problem+json")
-			.set(HttpHeaderNames.CONTENT_LENGTH, body.length);
-		return response;
+		return problem(json, ProblemTranslator.translate(refusal));
 	}
 
 	/** The path of a request target (origin form), or null when it is not one. */

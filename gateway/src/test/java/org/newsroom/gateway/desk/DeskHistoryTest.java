@@ -2,16 +2,11 @@ package org.newsroom.gateway.desk;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import org.junit.jupiter.api.Test;
-import org.newsroom.gateway.GatewayTestSupport;
+import org.newsroom.gateway.RunningGatewayTestSupport;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -28,9 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * revisions, marked so that it reads without colour; a deleted story, an unknown one and an
  * article-service that does not answer are each said so.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "newsroom.edge.rate-limits.enabled=false")
-@AutoConfigureWebTestClient(timeout = "PT30S")
-class DeskHistoryTest extends GatewayTestSupport {
+class DeskHistoryTest extends RunningGatewayTestSupport {
 
 	private static final String ID = "65f1c2a9e4b0a1b2c3d4e5f6";
 
@@ -56,11 +49,6 @@ class DeskHistoryTest extends GatewayTestSupport {
 			              {"field": "summary", "previous": null}, {"field": "body", "previous": null},
 			              {"field": "section", "previous": null}, {"field": "language", "previous": null},
 			              {"field": "status", "previous": null}]}]}""";
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		registerServices(registry);
-	}
 
 	@Test
 	void theRevisionsSayWhoChangedWhichFieldsWhenInTheNewsroomsZone() {

@@ -5,15 +5,10 @@ import java.time.Duration;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.newsroom.gateway.GatewayTestSupport;
+import org.newsroom.gateway.RunningGatewayTestSupport;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
@@ -36,14 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * for the CSRF token on every change, and answers an ended session with a problem the page can
  * act on, never a redirect.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "newsroom.edge.rate-limits.enabled=false")
-@AutoConfigureWebTestClient(timeout = "PT30S")
-class DeskRelayTest extends GatewayTestSupport {
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		registerServices(registry);
-	}
+class DeskRelayTest extends RunningGatewayTestSupport {
 
 	@BeforeEach
 	void reset() {

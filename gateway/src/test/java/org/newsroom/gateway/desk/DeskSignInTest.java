@@ -1,18 +1,14 @@
 package org.newsroom.gateway.desk;
 
 import org.junit.jupiter.api.Test;
-import org.newsroom.gateway.GatewayTestSupport;
+import org.newsroom.gateway.RunningGatewayTestSupport;
 import org.newsroom.gateway.cache.PageServer;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseCookie;
 import org.springframework.http.server.PathContainer;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -25,15 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The desk's sign-in, session and CSRF rules at the gateway, and that readers and bearer-token
  * clients meet none of them. (Signing in for real, through Keycloak's page, is e2e-tests' DeskIT.)
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
-		"newsroom.edge.rate-limits.enabled=false", "newsroom.public-base-url=https://news.example" })
-@AutoConfigureWebTestClient(timeout = "PT30S")
-class DeskSignInTest extends GatewayTestSupport {
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		registerServices(registry);
-	}
+@TestPropertySource(properties = "newsroom.public-base-url=https://news.example")
+class DeskSignInTest extends RunningGatewayTestSupport {
 
 	@Test
 	void anAnonymousVisitorIsSentToKeycloaksLoginPageWithPkce() {

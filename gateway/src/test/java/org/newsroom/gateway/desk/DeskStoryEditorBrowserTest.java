@@ -1,39 +1,28 @@
 package org.newsroom.gateway.desk;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.newsroom.gateway.GatewayTestSupport;
+import org.newsroom.gateway.HeadlessChromium;
 import org.newsroom.gateway.NewsroomFixtures;
+import org.newsroom.gateway.RunningGatewayTestSupport;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -56,57 +45,29 @@ import static org.assertj.core.api.Assertions.assertThat;
  * changes nothing. (The whole flow against the real services is e2e-tests' DeskEditorIT.)
  * Skipped, saying why, only where Chromium is not installed (CI installs it: .ci/run).
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "newsroom.edge.rate-limits.enabled=false",
-		"NEWSROOM_WEB_TIME_ZONE=Asia/Seoul", "NEWSROOM_WEB_SECTIONS=national,world,business" })
-@AutoConfigureWebTestClient(timeout = "PT30S")
-class DeskStoryEditorBrowserTest extends GatewayTestSupport {
-
-	private static final Path CHROMIUM = Path.of(System.getProperty("newsroom.chromium", "/usr/bin/chromium"));
-	private static final Path CHROMEDRIVER = Path.of(System.getProperty("newsroom.chromedriver", "/usr/bin/chromedriver"));
+@TestPropertySource(properties = { "NEWSROOM_WEB_TIME_ZONE=Asia/Seoul", "NEWSROOM_WEB_SECTIONS=national,world,business" })
+class DeskStoryEditorBrowserTest extends RunningGatewayTestSupport {
 
 	private static final String ID = NewsroomFixtures.ARTICLE_ID;
 	private static final String PHOTO = NewsroomFixtures.PHOTO_ID;
 	private static final String ARTICLE = "/api/articles/" + ID;
 
+	private static HeadlessChromium chromium;
 	private static ChromeDriver browser;
-	private static Path profile;
 
 	@LocalServerPort
 	int port;
 
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		registerServices(registry);
-	}
-
 	@BeforeAll
 	static void startBrowser() throws IOException {
-		Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-				"Browser tests skipped: apt-get install chromium chromium-driver, as .ci/run does");
-		profile = Files.createTempDirectory("newsroom-desk-chromium");
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM.toFile());
-		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync",
-				"--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=1024,1400");
-		LoggingPreferences logs = new LoggingPreferences();
-		logs.enable(LogType.BROWSER, Level.ALL);
-		options.setCapability("goog:loggingPrefs", logs);
-		browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-			.usingAnyFreePort()
-			.build(), options);
-		browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+		chromium = HeadlessChromium.start(1024, 1400);
+		browser = chromium.driver();
 	}
 
 	@AfterAll
 	static void stopBrowser() throws IOException {
-		if (browser != null) {
-			browser.quit();
-		}
-		if (profile != null) {
-			try (var files = Files.walk(profile)) {
-				files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-			}
+		if (chromium != null) {
+			chromium.close();
 		}
 	}
 

@@ -7,16 +7,12 @@ import java.util.Map;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.newsroom.gateway.GatewayTestSupport;
+import org.newsroom.gateway.RunningGatewayTestSupport;
 import org.newsroom.gateway.NewsroomFixtures;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
@@ -37,19 +33,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * clear 404 page; without a session there is no page, only the way to sign in. (Saving,
  * conflicts and publishing in a real browser are e2e-tests' DeskEditorIT.)
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "newsroom.edge.rate-limits.enabled=false",
-		"NEWSROOM_WEB_TIME_ZONE=Asia/Seoul", "NEWSROOM_WEB_SECTIONS=national,world,business" })
-@AutoConfigureWebTestClient(timeout = "PT30S")
-class DeskStoryEditorTest extends GatewayTestSupport {
+@TestPropertySource(properties = { "NEWSROOM_WEB_TIME_ZONE=Asia/Seoul", "NEWSROOM_WEB_SECTIONS=national,world,business" })
+class DeskStoryEditorTest extends RunningGatewayTestSupport {
 
 	private static final String ID = NewsroomFixtures.ARTICLE_ID;
 
 	private static final String KOREAN = "서울 첫눈에 출근길 교통 혼잡";
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		registerServices(registry);
-	}
 
 	private DeskSessions.SignedIn editor;
 

@@ -4,17 +4,12 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import java.net.URI;
 
 import org.junit.jupiter.api.Test;
-import org.newsroom.gateway.GatewayTestSupport;
+import org.newsroom.gateway.RunningGatewayTestSupport;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -33,21 +28,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * cursor with the filters, scheduled stories show when they go out in the newsroom's zone, and
  * only admins are offered Delete.
  */
-// the same settings as the other desk tests (one Spring context for all); the newsroom's zone
+// the same settings as the other desk tests; the newsroom's zone
 // is application.yml's default, Asia/Seoul, and the sections its default list
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "newsroom.edge.rate-limits.enabled=false")
-@AutoConfigureWebTestClient(timeout = "PT30S")
-class DeskStoryListTest extends GatewayTestSupport {
+class DeskStoryListTest extends RunningGatewayTestSupport {
 
 	private static final String KOREAN = "서울에 첫눈 내려 출근길 혼잡";
 
 	@LocalServerPort
 	int port;
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		registerServices(registry);
-	}
 
 	@Test
 	void theFormsFiltersReachArticleServiceAsItsOwnParametersWithTheEditorsToken() {
@@ -171,6 +159,16 @@ class DeskStoryListTest extends GatewayTestSupport {
 		articles.stubFor(get(urlPathEqualTo("/api/articles")).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
 		String page = page(editor, "/desk?q=x", HttpStatus.OK);
+
+		assertThat(page).contains("article-service is not answering").doesNotContain("No stories");
+	}
+
+	@Test
+	void whenArticleServiceAnswersSomethingUnreadableTheListSaysItIsNotAnswering() {
+		DeskSessions.SignedIn editor = DeskSessions.signIn(http, identity, "editor1", "editor");
+		articles.stubFor(get(urlPathEqualTo("/api/articles")).willReturn(okJson("{\"items\": \"not a list\"}")));
+
+		String page = page(editor, "/desk", HttpStatus.OK);
 
 		assertThat(page).contains("article-service is not answering").doesNotContain("No stories");
 	}

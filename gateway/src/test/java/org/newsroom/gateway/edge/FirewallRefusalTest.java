@@ -3,15 +3,10 @@ package org.newsroom.gateway.edge;
 import java.io.IOException;
 
 import org.junit.jupiter.api.Test;
-import org.newsroom.gateway.GatewayTestSupport;
+import org.newsroom.gateway.RunningGatewayTestSupport;
 import org.newsroom.platform.test.RawHttp;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,14 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * parameters, empty segments, double-encoding, TRACE) are refused with a problem document and
  * the security headers, and nothing reaches a service.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "newsroom.edge.rate-limits.enabled=false")
-@AutoConfigureWebTestClient(timeout = "PT30S")
-class FirewallRefusalTest extends GatewayTestSupport {
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		registerServices(registry);
-	}
+class FirewallRefusalTest extends RunningGatewayTestSupport {
 
 	@LocalServerPort
 	int port;

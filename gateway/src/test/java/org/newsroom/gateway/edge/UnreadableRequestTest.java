@@ -4,15 +4,10 @@ import java.io.IOException;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.newsroom.gateway.GatewayTestSupport;
+import org.newsroom.gateway.RunningGatewayTestSupport;
 import org.newsroom.platform.test.RawHttp;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
@@ -27,14 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and nothing reaches a service. A target that only lacks its percent-encoding is encoded and
  * served. Sent over a raw socket, byte for byte, because HTTP clients refuse to send them.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "newsroom.edge.rate-limits.enabled=false")
-@AutoConfigureWebTestClient(timeout = "PT30S")
-class UnreadableRequestTest extends GatewayTestSupport {
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		registerServices(registry);
-	}
+class UnreadableRequestTest extends RunningGatewayTestSupport {
 
 	@LocalServerPort
 	int port;

@@ -1,6 +1,5 @@
 package org.newsroom.gateway.web;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -14,10 +13,10 @@ import java.util.Map;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.newsroom.gateway.HeadlessChromium;
 import org.newsroom.gateway.NewsroomFixtures;
 import org.newsroom.gateway.PageTestSupport;
 import org.openqa.selenium.By;
@@ -27,11 +26,8 @@ import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -56,49 +52,25 @@ import static org.newsroom.gateway.NewsroomFixtures.SLUG;
  */
 class ArticlePageBrowserTest extends PageTestSupport {
 
-	static final Path CHROMIUM = Path.of(System.getProperty("newsroom.chromium", "/usr/bin/chromium"));
-	static final Path CHROMEDRIVER = Path.of(System.getProperty("newsroom.chromedriver", "/usr/bin/chromedriver"));
 	static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
+	static HeadlessChromium chromium;
 	static ChromeDriver browser;
-	static Path profile;
 
 	@LocalServerPort
 	int port;
 
 	@BeforeAll
 	static void startBrowser() throws IOException {
-		Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-				"Browser tests skipped: Debian's chromium and chromium-driver are not installed ("
-						+ CHROMIUM + ", " + CHROMEDRIVER + "); apt-get install chromium chromium-driver, as .ci/run does");
-		profile = Files.createTempDirectory("newsroom-chromium");
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM.toFile());
-		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync",
-				"--disable-dev-shm-usage", "--hide-scrollbars", "--user-data-dir=" + profile,
-				"--window-size=1280,1900");
-		LoggingPreferences logs = new LoggingPreferences();
-		logs.enable(LogType.BROWSER, java.util.logging.Level.ALL);
-		options.setCapability("goog:loggingPrefs", logs);
-		ChromeDriverService service = new ChromeDriverService.Builder()
-			.usingDriverExecutable(CHROMEDRIVER.toFile())
-			.usingAnyFreePort()
-			.build();
-		browser = new ChromeDriver(service, options);
-		browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+		chromium = HeadlessChromium.start(1280, 1900, "--hide-scrollbars");
+		browser = chromium.driver();
 		Files.createDirectories(SCREENSHOTS);
 	}
 
 	@AfterAll
 	static void stopBrowser() throws IOException {
-		if (browser != null) {
-			browser.quit();
-		}
-		if (profile != null) {
-			try (var files = Files.walk(profile)) {
-				files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-			}
+		if (chromium != null) {
+			chromium.close();
 		}
 	}
 

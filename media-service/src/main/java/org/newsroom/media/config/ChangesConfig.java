@@ -1,15 +1,13 @@
 package org.newsroom.media.config;
 
-import java.time.Clock;
-
-import org.newsroom.platform.change.ChangeLog;
+import org.newsroom.platform.change.ChangeLogConfiguration;
 import org.newsroom.platform.http.ShallowEtags;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
-import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
  * What readers' caches need from media-service: the change log of photos (edits and takedowns,
@@ -17,12 +15,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * records and lists (renditions and originals carry their own).
  */
 @Configuration(proxyBeanMethods = false)
+@Import(ChangeLogConfiguration.class)
 class ChangesConfig {
-
-	@Bean
-	ChangeLog changeLog(MongoTemplate mongo, Clock clock) {
-		return new ChangeLog(mongo, clock);
-	}
 
 	@Bean
 	FilterRegistrationBean<ShallowEtags> readerEtags() {

@@ -7,14 +7,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-
+import org.newsroom.platform.lifecycle.Rounds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import org.springframework.context.SmartLifecycle;
 
 /**
  * Follows a service's changes ({@link ChangeLog}, read directly or through {@link ChangeFeed})
@@ -28,7 +23,7 @@ import org.springframework.context.SmartLifecycle;
  * catches that. When one read returns more than a read may hold, the listener is told to forget
  * everything instead.
  */
-public class ChangeFollower implements SmartLifecycle {
+public class ChangeFollower extends Rounds {
 
 	private static final Logger log = LoggerFactory.getLogger(ChangeFollower.class);
 
@@ -65,10 +60,10 @@ public class ChangeFollower implements SmartLifecycle {
 	private Instant newest;
 	private volatile Instant lastRead;
 	private volatile boolean failing;
-	private ScheduledExecutorService executor;
 
 	public ChangeFollower(String name, Source source, Listener listener, Duration interval, Duration overlap,
 			Duration settle, Clock clock) {
+		super("changes-" + name, "Following the " + name + " changes", interval);
 		this.name = name;
 		this.source = source;
 		this.listener = listener;
@@ -122,42 +117,14 @@ public class ChangeFollower implements SmartLifecycle {
 		}
 		else if (!fresh.isEmpty()) {
 			listener.changed(fresh);
-			ScheduledExecutorService running = executor;
-			if (running != null && !running.isShutdown()) {
-				running.schedule(() -> listener.changed(fresh), settle.toMillis(), TimeUnit.MILLISECONDS);
-			}
+			later(settle, () -> listener.changed(fresh));
 		}
 		// only now: what the listener holds reflects every change read
 		listener.read(true);
 	}
 
 	@Override
-	public synchronized void start() {
-		executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-			Thread thread = new Thread(runnable, "changes-" + name);
-			thread.setDaemon(true);
-			return thread;
-		});
-		executor.scheduleWithFixedDelay(() -> {
-			try {
-				readOnce();
-			}
-			catch (RuntimeException e) {
-				log.error("Following the {} changes failed unexpectedly", name, e);
-			}
-		}, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
-	}
-
-	@Override
-	public synchronized void stop() {
-		if (executor != null) {
-			executor.shutdownNow();
-			executor = null;
-		}
-	}
-
-	@Override
-	public synchronized boolean isRunning() {
-		return executor != null;
+	protected void round() {
+		readOnce();
 	}
 }

@@ -11,17 +11,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.newsroom.ranking.article.ArticleDirectory;
 import org.newsroom.ranking.article.ArticleSummary;
+import org.newsroom.platform.lifecycle.Rounds;
 import org.newsroom.ranking.config.RankingProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,7 +33,7 @@ import org.springframework.stereotype.Component;
  * last good content, marked stale. Every replica refreshes its own lists.
  */
 @Component
-public class TopRefresher implements SmartLifecycle {
+public class TopRefresher extends Rounds {
 
 	static final String TRENDING = "trending";
 
@@ -52,12 +48,12 @@ public class TopRefresher implements SmartLifecycle {
 	private final RankingProperties properties;
 	private final Clock clock;
 	private final Map<String, Long> nextDue = new HashMap<>();
-	private ScheduledExecutorService executor;
 	private volatile boolean failing;
 	private volatile boolean soon;
 
 	public TopRefresher(BucketTotals totals, ArticleDirectory articles, TopLists lists, RankingProperties properties,
 			Clock clock) {
+		super("ranking-top-refresh", "Refreshing the top lists", tick(properties));
 		this.totals = totals;
 		this.articles = articles;
 		this.lists = lists;
@@ -65,30 +61,11 @@ public class TopRefresher implements SmartLifecycle {
 		this.clock = clock;
 	}
 
-	@Override
-	public synchronized void start() {
+	/** How often to look which lists are due: a quarter of the shortest refresh, within 20 ms and 1 s. */
+	private static Duration tick(RankingProperties properties) {
 		Duration shortest = properties.top().refresh().compareTo(properties.top().longWindowRefresh()) < 0
 				? properties.top().refresh() : properties.top().longWindowRefresh();
-		long tick = Math.max(20, Math.min(1000, shortest.toMillis() / 4));
-		executor = Executors.newSingleThreadScheduledExecutor(r -> {
-			Thread thread = new Thread(r, "ranking-top-refresh");
-			thread.setDaemon(true);
-			return thread;
-		});
-		executor.scheduleWithFixedDelay(this::refreshDue, 0, tick, TimeUnit.MILLISECONDS);
-	}
-
-	@Override
-	public synchronized void stop() {
-		if (executor != null) {
-			executor.shutdownNow();
-			executor = null;
-		}
-	}
-
-	@Override
-	public synchronized boolean isRunning() {
-		return executor != null;
+		return Duration.ofMillis(Math.max(20, Math.min(1000, shortest.toMillis() / 4)));
 	}
 
 	/** Refreshes the lists of the short windows at the next tick, whatever their schedule. */
@@ -96,26 +73,23 @@ public class TopRefresher implements SmartLifecycle {
 		soon = true;
 	}
 
-	private void refreshDue() {
-		try {
-			long now = System.nanoTime();
-			boolean early = soon;
-			soon = false;
-			List<String> due = new ArrayList<>();
-			for (String kind : kinds()) {
-				Long at = nextDue.get(kind);
-				boolean shortWindow = interval(kind).equals(properties.top().refresh());
-				if (at == null || now - at >= 0 || early && shortWindow) {
-					due.add(kind);
-					nextDue.put(kind, now + interval(kind).toNanos());
-				}
-			}
-			if (!due.isEmpty()) {
-				refresh(due, clock.instant());
+	/** Refreshes the lists that are due. */
+	@Override
+	protected void round() {
+		long now = System.nanoTime();
+		boolean early = soon;
+		soon = false;
+		List<String> due = new ArrayList<>();
+		for (String kind : kinds()) {
+			Long at = nextDue.get(kind);
+			boolean shortWindow = interval(kind).equals(properties.top().refresh());
+			if (at == null || now - at >= 0 || early && shortWindow) {
+				due.add(kind);
+				nextDue.put(kind, now + interval(kind).toNanos());
 			}
 		}
-		catch (RuntimeException e) {
-			log.error("Refreshing the top lists failed unexpectedly; retrying on the next round", e);
+		if (!due.isEmpty()) {
+			refresh(due, clock.instant());
 		}
 	}
 

@@ -5,9 +5,7 @@ import java.net.InetSocketAddress;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
@@ -15,7 +13,6 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
-import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
@@ -25,7 +22,7 @@ import io.netty.handler.codec.http.cookie.ServerCookieDecoder;
 import io.netty.util.ReferenceCountUtil;
 import org.newsroom.platform.observability.RequestId;
 import org.newsroom.platform.problem.ProblemTranslator;
-import org.newsroom.platform.problem.Problems;
+import org.newsroom.platform.web.NettyFastPath;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -38,17 +35,14 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Anything else goes on as before: other requests, a beacon without a declared length of at
  * most {@value ViewBeacon#MAX_BODY} bytes, one that asks for {@code 100-continue}, one that is
  * not HTTP/1.1 keep-alive, or one that arrives while an earlier request of the same connection is
- * still being answered further on (answering here would put its response first, out of order).
+ * still being answered further on ({@link NettyFastPath} keeps that order).
  */
-final class BeaconFastPath extends ChannelDuplexHandler {
+final class BeaconFastPath extends NettyFastPath {
 
 	static final String NAME = "newsroom.beaconFastPath";
 
 	private final ViewBeacon beacon;
 	private final JsonMapper json;
-
-	/** Requests of this connection passed on and not yet answered in full. */
-	private int passedOn;
 
 	/** The beacon being read (its body arrives after its headers), or null. */
 	private HttpRequest reading;
@@ -80,7 +74,7 @@ final class BeaconFastPath extends ChannelDuplexHandler {
 			readOn(ctx);
 			return;
 		}
-		if (msg instanceof HttpRequest request && passedOn == 0 && isBeacon(request)) {
+		if (msg instanceof HttpRequest request && inOrder() && isBeacon(request)) {
 			reading = request;
 			body = new ByteArrayOutputStream((int) HttpUtil.getContentLength(request, 64L));
 			if (request instanceof HttpContent content) {
@@ -89,25 +83,12 @@ final class BeaconFastPath extends ChannelDuplexHandler {
 			readOn(ctx);
 			return;
 		}
-		if (msg instanceof HttpRequest) {
-			passedOn++;
-		}
-		ctx.fireChannelRead(msg);
-	}
-
-	@Override
-	public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
-		if (msg instanceof LastHttpContent && !(msg instanceof HttpResponse response && response.status().code() < 200)
-				&& passedOn > 0) {
-			passedOn--;
-		}
-		ctx.write(msg, promise);
+		passOn(ctx, msg);
 	}
 
 	private static boolean isBeacon(HttpRequest request) {
-		if (!HttpMethod.POST.equals(request.method()) || request.decoderResult().isFailure()
-				|| !HttpVersion.HTTP_1_1.equals(request.protocolVersion()) || !HttpUtil.isKeepAlive(request)
-				|| HttpUtil.is100ContinueExpected(request) || HttpUtil.isTransferEncodingChunked(request)) {
+		if (!HttpMethod.POST.equals(request.method()) || !plainKeepAlive(request)
+				|| HttpUtil.is100ContinueExpected(request)) {
 			return false;
 		}
 		long length = HttpUtil.getContentLength(request, -1L);
@@ -138,28 +119,11 @@ final class BeaconFastPath extends ChannelDuplexHandler {
 		ctx.writeAndFlush(response);
 	}
 
-	/**
-	 * Reactor Netty reads a connection only when its own handlers ask for more; what this handler
-	 * keeps for itself they never see, so it asks.
-	 */
-	private static void readOn(ChannelHandlerContext ctx) {
-		if (!ctx.channel().config().isAutoRead()) {
-			ctx.read();
-		}
-	}
-
 	/** The problem document the platform answers this refusal with (400, 503 with Retry-After, ...). */
 	private FullHttpResponse problem(RuntimeException refusal, String path) {
 		ProblemTranslator.Translation translation = ProblemTranslator.translate(refusal);
 		translation.problem().setInstance(java.net.URI.create(ViewBeacon.PATH));
-		byte[] problem = json.writeValueAsBytes(Problems.toMap(translation.problem()));
-		FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-				HttpResponseStatus.valueOf(translation.status().value()), Unpooled.wrappedBuffer(problem));
-		translation.headers().forEach((name, values) -> response.headers().set(name, values));
-		response.headers()
-			.set(HttpHeaderNames.CONTENT_TYPE, "application/problem+json")
-			.set(HttpHeaderNames.CONTENT_LENGTH, problem.length);
-		return response;
+		return problem(json, translation);
 	}
 
 	private static String cookie(HttpHeaders headers) {

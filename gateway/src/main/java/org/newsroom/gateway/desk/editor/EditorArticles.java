@@ -1,20 +1,14 @@
 package org.newsroom.gateway.desk.editor;
 
-import java.time.Duration;
-import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 
 import org.newsroom.gateway.desk.DeskTokens;
-import org.newsroom.platform.web.ServiceLocations;
+import org.newsroom.gateway.desk.EditorCalls;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.core.codec.CodecException;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
-import org.springframework.web.reactive.function.client.WebClient;
-import org.springframework.web.reactive.function.client.WebClientException;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
@@ -28,16 +22,10 @@ class EditorArticles {
 	/** Article ids are 24 lowercase hex digits (docs/articles-api.md); anything else cannot exist. */
 	private static final Pattern ID = Pattern.compile("[0-9a-f]{24}");
 
-	private static final Duration TIME_LIMIT = Duration.ofSeconds(5);
+	private final EditorCalls calls;
 
-	private final WebClient http;
-	private final DeskTokens tokens;
-	private final ServiceLocations services;
-
-	EditorArticles(WebClient.Builder builder, DeskTokens tokens, ServiceLocations services) {
-		this.http = builder.build();
-		this.tokens = tokens;
-		this.services = services;
+	EditorArticles(EditorCalls calls) {
+		this.calls = calls;
 	}
 
 	/** article-service did not answer, or answered something other than the article or a 404. */
@@ -57,10 +45,7 @@ class EditorArticles {
 		if (!ID.matcher(id).matches()) {
 			return Mono.empty();
 		}
-		return tokens.accessToken(exchange).flatMap(token -> http.get()
-			.uri(services.article() + "/api/articles/{id}", id)
-			.headers(headers -> headers.setBearerAuth(token))
-			.accept(MediaType.APPLICATION_JSON)
+		return calls.token(exchange).flatMap(token -> calls.get(token, "/api/articles/{id}", id)
 			.exchangeToMono(response -> {
 				if (response.statusCode().value() == HttpStatus.NOT_FOUND.value()) {
 					return response.releaseBody().then(Mono.<JsonNode>empty());
@@ -70,9 +55,7 @@ class EditorArticles {
 				}
 				return response.createException().flatMap(Mono::error);
 			})
-			.timeout(TIME_LIMIT)
-			.onErrorMap(error -> error instanceof WebClientException || error instanceof TimeoutException
-					|| error instanceof CodecException,
-					ArticlesUnavailable::new));
+			.timeout(EditorCalls.TIME_LIMIT)
+			.onErrorMap(EditorCalls::unanswered, ArticlesUnavailable::new));
 	}
 }

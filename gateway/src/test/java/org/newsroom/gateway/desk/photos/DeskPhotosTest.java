@@ -2,18 +2,14 @@ package org.newsroom.gateway.desk.photos;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 import org.junit.jupiter.api.Test;
-import org.newsroom.gateway.GatewayTestSupport;
+import org.newsroom.gateway.RunningGatewayTestSupport;
 import org.newsroom.gateway.desk.DeskSessions;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.MultipartBodyBuilder;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -33,10 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * field and its usage in words, and the takedown offered to admins only. (Uploading, saving and
  * taking down run in the browser: e2e-tests' DeskPhotosIT.)
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
-		"newsroom.edge.rate-limits.enabled=false", "newsroom.web.time-zone=Asia/Seoul" })
-@AutoConfigureWebTestClient(timeout = "PT30S")
-class DeskPhotosTest extends GatewayTestSupport {
+@TestPropertySource(properties = "newsroom.web.time-zone=Asia/Seoul")
+class DeskPhotosTest extends RunningGatewayTestSupport {
 
 	private static final String PHOTO = "6752c1e0a4b2c93d1f0e4a11";
 
@@ -56,11 +50,6 @@ class DeskPhotosTest extends GatewayTestSupport {
 			 "contentType": "image/jpeg", "width": 800, "height": 533, "createdAt": "2026-12-05T23:00:00Z",
 			 "renditions": [{"name": "thumb", "width": 320, "height": 213, "url": "/api/media/6752c1e0a4b2c93d1f0e4a12/renditions/thumb"}],
 			 "status": "ACTIVE"}""";
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		registerServices(registry);
-	}
 
 	@Test
 	void theLibraryShowsEachPhotosThumbnailCaptionCreditAndRightsInTheNewsroomsZone() {

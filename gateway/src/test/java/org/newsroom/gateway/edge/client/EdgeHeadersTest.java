@@ -2,14 +2,10 @@ package org.newsroom.gateway.edge.client;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.newsroom.gateway.GatewayTestSupport;
+import org.newsroom.gateway.RunningGatewayTestSupport;
 
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
@@ -17,17 +13,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** CORS for the configured front ends only, and the security headers on every kind of answer. */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
-		"newsroom.edge.rate-limits.enabled=false",
-		"newsroom.edge.trusted-proxies=127.0.0.1,::1",
+@TestPropertySource(properties = { "newsroom.edge.trusted-proxies=127.0.0.1,::1",
 		"NEWSROOM_EDGE_CORS_ORIGINS=https://www.news.example, https://app.news.example" })
-@AutoConfigureWebTestClient(timeout = "PT30S")
-class EdgeHeadersTest extends GatewayTestSupport {
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		registerServices(registry);
-	}
+class EdgeHeadersTest extends RunningGatewayTestSupport {
 
 	@BeforeEach
 	void servicesAnswerWithTheirOwnHeaders() {

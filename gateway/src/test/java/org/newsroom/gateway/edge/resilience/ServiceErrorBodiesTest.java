@@ -1,14 +1,9 @@
 package org.newsroom.gateway.edge.resilience;
 
 import org.junit.jupiter.api.Test;
-import org.newsroom.gateway.GatewayTestSupport;
+import org.newsroom.gateway.RunningGatewayTestSupport;
 
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -16,18 +11,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A service's own error page never reaches a client: it becomes a problem document with the same status. */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "newsroom.edge.rate-limits.enabled=false")
-@AutoConfigureWebTestClient(timeout = "PT30S")
-class ServiceErrorBodiesTest extends GatewayTestSupport {
+class ServiceErrorBodiesTest extends RunningGatewayTestSupport {
 
 	static final String TOMCAT_PAGE = "<!doctype html><html><head><title>HTTP Status 400 – Bad Request</title></head>"
 			+ "<body><h1>HTTP Status 400 – Bad Request</h1><p>Invalid character found in the request target</p>"
 			+ "<h3>Apache Tomcat/11.0.15</h3></body></html>";
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		registerServices(registry);
-	}
 
 	@Test
 	void aServicesHtmlErrorPageBecomesAProblemDocument() {

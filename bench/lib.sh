@@ -1,0 +1,67 @@
+# What the bench scripts share, sourced by them (not run on its own): the log line, installing
+# what is missing, a temporary directory cleaned up with everything started in it, free ports,
+# the identity stand-in and waiting for readiness. Before sourcing, a script sets BENCH (its name
+# in the log lines) and ROOT (the repository).
+
+say() { printf '[bench/%s] %s\n' "$BENCH" "$*" >&2; }
+
+# bench_install command:package ... installs, with apt-get, the Debian packages whose commands are
+# missing (command alone when the package has its name); sudo when not root
+bench_install() {
+  local wanted missing=() command
+  for wanted in "$@"; do
+    command=${wanted%%:*}
+    command -v "$command" >/dev/null || [[ -x /usr/sbin/$command ]] || missing+=("${wanted#*:}")
+  done
+  if (( ${#missing[@]} > 0 )); then bench_apt "${missing[@]}"; fi
+}
+
+# bench_apt package ...: installs these Debian packages with apt-get; sudo when not root
+bench_apt() {
+  local sudo=()
+  [[ $(id -u) -eq 0 ]] || sudo=(sudo)
+  say "installing $*"
+  "${sudo[@]}" apt-get update -q >/dev/null
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -q --no-install-recommends "$@" >/dev/null
+}
+
+# bench_workdir: a fresh temporary directory WORK and the list PIDS of what the script starts; on
+# exit bench_stop_more runs first when the script defines it, then every process in PIDS is
+# stopped and waited for, and WORK is removed
+bench_workdir() {
+  WORK=$(mktemp -d "/tmp/newsroom-bench-$BENCH.XXXXXX")
+  PIDS=()
+  trap bench_cleanup EXIT
+}
+bench_cleanup() {
+  local pid
+  if declare -F bench_stop_more >/dev/null; then bench_stop_more || true; fi
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  rm -rf "$WORK"
+}
+
+# free_port: a loopback port free at this moment
+free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
+
+# bench_identity: bench/articles/BenchIdentity.java, a stand-in for Keycloak (a JWKS and an
+# editor token), in the background; sets ISSUER and TOKEN
+bench_identity() {
+  say "identity stand-in"
+  java "$ROOT/bench/articles/BenchIdentity.java" serve "$WORK" >"$WORK/identity.log" 2>&1 &
+  PIDS+=($!)
+  for _ in $(seq 1 100); do [[ -f $WORK/token ]] && break; sleep 0.2; done
+  [[ -f $WORK/token ]] || { say "identity stand-in did not start"; cat "$WORK/identity.log" >&2; exit 1; }
+  ISSUER=$(cat "$WORK/issuer")
+  TOKEN=$(cat "$WORK/token")
+}
+
+# ready name port: waits up to three minutes for the service's readiness group; stops the bench
+# with the end of its log ($WORK/name.log) when it does not come
+ready() {
+  for _ in $(seq 1 180); do
+    curl -fs "http://127.0.0.1:$2/actuator/health/readiness" >/dev/null 2>&1 && return 0
+    sleep 1
+  done
+  say "$1 did not become ready; its log:"; tail -40 "$WORK/$1.log" >&2; exit 1
+}
