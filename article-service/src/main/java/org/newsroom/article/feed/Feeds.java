@@ -54,12 +54,13 @@ import org.springframework.stereotype.Component;
  * type, {@code media:credit} and caption, in both formats; Atom also gets {@code link
  * rel="enclosure"}. RSS's {@code enclosure} is not used: it needs the file's length in bytes,
  * which nobody knows before the rendition is first made.</li>
- * <li>the feed's own address: {@code atom:link rel="self"} in RSS (as the RSS Advisory Board
- * recommends), {@code link rel="self"} in Atom (RFC 4287 4.2.7).</li>
+ * <li>the feed's own address: {@code atom:link rel="self"} in RSS, {@code link rel="self"} in Atom
+ * (RFC 4287 4.2.7).</li>
  * <li>language: the feed declares one only when every item is in it; each item says its own
  * ({@code dc:language}), so a section with English and Korean articles is never labelled
  * Korean.</li>
  * </ul>
+ * docs/articles-api.md ("Feeds and sitemap") lists the fields per format.
  */
 @Component
 public class Feeds {

@@ -20,10 +20,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The lead photo each feed item shows: the {@value #RENDITION} rendition with its pixel size,
- * credit and caption, read from media-service. A feed is served when
- * media-service cannot answer, its items without photos until media-service is back (ninjs, in
- * the same case, still names the photo as partial; a feed item has no such mark, so it shows
- * none). After the first unavailable answer the rest of the feed does not ask again, so a feed
+ * credit and caption, read from media-service. A feed is served when media-service cannot
+ * answer, its items without photos until media-service is back (ninjs, in the same case, still
+ * names the photo as partial; a feed item has no such mark, so it shows none). After the first unavailable answer the rest of the feed does not ask again, so a feed
  * never waits for fifty failing calls.
  */
 @Component
@@ -76,7 +75,8 @@ class LeadPhotos {
 
 	/** A taken-down photo, or one without the rendition, is not shown. */
 	private Optional<FeedPhoto> shown(PhotoMetadata photo) {
-		if (photo.status() != null && !"ACTIVE".equals(photo.status()) || photo.renditions() == null) {
+		boolean active = photo.status() == null || "ACTIVE".equals(photo.status());
+		if (!active || photo.renditions() == null) {
 			return Optional.empty();
 		}
 		return photo.renditions()

@@ -39,6 +39,7 @@ class FeedReadersTest extends ArticleServiceTest {
 
 	static final String PHOTO = "65d0000000000000000000f1";
 	static final String OTHER_PHOTO = "65d0000000000000000000f2";
+	static final String TAKEN_DOWN = "65d0000000000000000000f3";
 	static final String LARGE = "https://news.example.com/api/media/" + PHOTO + "/renditions/large";
 
 	@Test
@@ -148,6 +149,18 @@ class FeedReadersTest extends ArticleServiceTest {
 
 		Feed atom = (Feed) parse(get("/feeds/world/atom.xml"));
 		assertThat(atom.getEntries()).anySatisfy(entry -> assertThat(entry.getId()).isEqualTo(webUrl(id)));
+	}
+
+	@Test
+	void aTakenDownPhotoIsNotInTheFeed() throws Exception {
+		photoUsable(TAKEN_DOWN);
+		String id = createPublished("""
+				{"headline": "Story whose photo was taken down", "section": "lifestyle", "leadMediaId": "%s"}""".formatted(TAKEN_DOWN));
+		media.stubFor(WireMock.get("/api/media/" + TAKEN_DOWN).willReturn(WireMock.okJson("""
+				{"id": "%s", "credit": "Yonhap", "status": "TAKEN_DOWN", "width": 3000, "height": 2000, "renditions": []}
+				""".formatted(TAKEN_DOWN))));
+
+		assertThat(item((Channel) parse(get("/feeds/lifestyle/rss.xml")), id).getModule(MediaModule.URI)).isNull();
 	}
 
 	private static void photoWithCredit() {
