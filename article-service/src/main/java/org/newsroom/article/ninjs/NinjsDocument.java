@@ -20,8 +20,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * An article as an IPTC ninjs 3.0 news item (property names as in the 3.0 schema: camelCase).
- * The lead photo is an association with its credit ({@code by}), caption and renditions, read
+ * An article as an IPTC ninjs 3.0 news item (property names as in the 3.0 schema: camelCase; the
+ * document is valid against the 3.0 and 3.1 schemas, which NinjsSchemaTest checks). The lead
+ * photo is an association with its credit ({@code by}), caption, alternative text and renditions, read
  * from media-service. When media-service cannot answer, the association still names the photo,
  * marked {@code "representationType": "partial"}, and the document is served: a feed consumer
  * loses the credit detail for a moment, never the article.
@@ -30,6 +31,13 @@ import org.springframework.stereotype.Component;
 public class NinjsDocument {
 
 	public static final String SCHEMA = "http://www.iptc.org/std/ninjs/ninjs-schema_3.0.json";
+
+	/**
+	 * The {@code descriptions} role of a photo's alternative text. ninjs has no property of its
+	 * own for it (an association allows only the ninjs properties, and a description's role is
+	 * the provider's to name), so it is a plain-text description beside the caption.
+	 */
+	public static final String ALT_TEXT_ROLE = "alt-text";
 
 	private final SiteProperties site;
 	private final PageMetadata pages;
@@ -156,11 +164,15 @@ public class NinjsDocument {
 		if (p.credit() != null) {
 			photo.put("by", p.credit());
 		}
+		List<Map<String, Object>> descriptions = new ArrayList<>();
 		if (p.caption() != null) {
-			photo.put("descriptions", List.of(Map.of("role", "caption", "value", p.caption())));
+			descriptions.add(Map.of("role", "caption", "value", p.caption()));
 		}
 		if (p.altText() != null) {
-			photo.put("altText", p.altText());
+			descriptions.add(Map.of("role", ALT_TEXT_ROLE, "contentType", "text/plain", "value", p.altText()));
+		}
+		if (!descriptions.isEmpty()) {
+			photo.put("descriptions", descriptions);
 		}
 		if (p.copyrightNotice() != null) {
 			photo.put("copyrightNotice", p.copyrightNotice());
