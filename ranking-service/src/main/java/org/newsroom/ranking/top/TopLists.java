@@ -112,6 +112,14 @@ public class TopLists {
 		lists.replaceAll((key, list) -> list.without(articleId));
 	}
 
+	/**
+	 * The article is published (again, or still): lists computed before a withdrawal of it need
+	 * not leave it out any more.
+	 */
+	public synchronized void published(String articleId) {
+		dropped.remove(articleId);
+	}
+
 	/** The lists of a window could not be refreshed (or loaded): keep serving them, marked stale. */
 	synchronized void markStale(String window) {
 		lists.replaceAll((key, list) -> key.window().equals(window) ? list.asStale() : list);

@@ -174,6 +174,11 @@ class SharedListsTest {
 		assertThat(List.of(a.aggregations.get(), b.aggregations.get())).containsExactlyInAnyOrder(0, 18);
 		assertThat(a.rounds("short") + b.rounds("short")).isEqualTo(3);
 		assertThat(a.rounds("long") + b.rounds("long")).isEqualTo(3);
+		for (Node node : List.of(a, b)) {
+			// the lists served were computed "ten seconds from now" in this test
+			assertThat(node.registry.get("ranking.top.lists.age").tag("lists", "short").gauge().value()).isBetween(-11.0,
+					0.0);
+		}
 		for (String window : ALL) {
 			for (String section : new String[] { null, "world", "sports" }) {
 				TopList fromA = a.list(window, section);
@@ -291,6 +296,21 @@ class SharedListsTest {
 		assertThat(ids(b.list("1h", "world"))).containsExactly(kept);
 		assertThat(b.list("1h", "world").items().get(0).rank()).isEqualTo(1);
 		assertThat(ids(b.list("30d", null))).containsExactly(kept);
+	}
+
+	@Test
+	void anArticlePublishedAgainIsNoLongerLeftOutOfTheListsLoaded() {
+		Node a = new Node("ra");
+		Node b = new Node("rb");
+		String story = article("world", 4);
+		a.refresher.refresh(ALL, Instant.now());
+
+		// b hears of a withdrawal and of the article published again before it loads a's lists,
+		// which were computed before both and are right
+		b.lists.drop(story);
+		b.lists.published(story);
+		b.shared.follow();
+		assertThat(ids(b.list("1h", "world"))).containsExactly(story);
 	}
 
 	@Test
