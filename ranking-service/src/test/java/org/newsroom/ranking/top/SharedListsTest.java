@@ -12,6 +12,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.mongodb.client.MongoClient;
@@ -333,5 +337,34 @@ class SharedListsTest {
 		b.shared.follow();
 		assertThat(b.list("24h", null)).isEqualTo(good);
 		assertThat(b.list("7d", "world").stale()).isFalse();
+	}
+
+	@Test
+	void twoReplicasClaimingTheSameRoundAtOnceNeverBothGetIt() throws Exception {
+		StoredLists first = new StoredLists(mongo);
+		StoredLists second = new StoredLists(mongo);
+		Instant start = Instant.now();
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		try {
+			for (int contest = 0; contest < 30; contest++) {
+				// each contest after the previous claim expired
+				Instant now = start.plusSeconds(20L * contest);
+				Instant until = now.plusSeconds(15);
+				CountDownLatch go = new CountDownLatch(1);
+				Future<Boolean> a = pool.submit(() -> {
+					go.await();
+					return first.claim(ListSet.SHORT, "ra-" + now, now, until);
+				});
+				Future<Boolean> b = pool.submit(() -> {
+					go.await();
+					return second.claim(ListSet.SHORT, "rb-" + now, now, until);
+				});
+				go.countDown();
+				assertThat(List.of(a.get(), b.get())).as("contest %d", contest).containsExactlyInAnyOrder(true, false);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
 	}
 }
