@@ -56,6 +56,7 @@ class ArticleChanges implements SmartLifecycle, ChangeFollower.Listener {
 			}
 			directory.forget(change.subject());
 			if (change.visible()) {
+				lists.published(change.subject());
 				refresh = true;
 			}
 			else {

@@ -56,7 +56,7 @@ public record RankingProperties(List<String> sections, Ingest ingest, Counting c
 	}
 
 	/**
-	 * The cached lists.
+	 * The lists, computed by one replica per round for all and stored.
 	 *
 	 * @param refresh how often the 1h, 6h, 24h and trending lists are recomputed
 	 * @param longWindowRefresh how often the 7d and 30d lists are recomputed
@@ -64,9 +64,11 @@ public record RankingProperties(List<String> sections, Ingest ingest, Counting c
 	 *     dropped (lists hold at most 50)
 	 * @param trendingLookback hours of buckets the trending score reads
 	 * @param trendingGravity exponent of the age penalty
+	 * @param poll how often each replica asks the store whether the lists were recomputed (by
+	 *     whichever replica claimed the round); the most two replicas' answers can differ by
 	 */
 	public record Top(Duration refresh, Duration longWindowRefresh, int candidates, Duration trendingLookback,
-			double trendingGravity) {
+			double trendingGravity, Duration poll) {
 	}
 
 	/**

@@ -2,6 +2,9 @@ package org.newsroom.ranking.top;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,8 +14,9 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.stereotype.Component;
 
 /**
- * The computed lists of this replica, one per window (or trending) and section, each holding up
- * to 50 entries. Requests only read from here; the {@link TopRefresher} replaces lists whole.
+ * The lists this replica serves, one per window (or trending) and section, each holding up to 50
+ * entries: the stored lists of the whole deployment as {@link SharedLists} last loaded them.
+ * Requests only read from here; lists are replaced whole.
  * Each list is kept also as the JSON readers get, per {@code limit} asked, with its ETag, made once
  * per refresh rather than for every read: the Top 10 is read on every page view.
  */
@@ -33,12 +37,22 @@ public class TopLists {
 	private record Kept(TopList from, Json json) {
 	}
 
+	/**
+	 * How much later than a list's computation a withdrawal seen here may have happened and still
+	 * be missed by it: the replicas' clocks (NTP) agree far closer than this.
+	 */
+	static final Duration CLOCK_MARGIN = Duration.ofSeconds(2);
+
 	private final Map<Key, TopList> lists = new ConcurrentHashMap<>();
 	private final Map<Written, Kept> written = new ConcurrentHashMap<>();
+	/** Articles withdrawn since (about) the oldest list held was computed, and when this replica heard of it. */
+	private final Map<String, Instant> dropped = new ConcurrentHashMap<>();
 	private final JsonMapper json;
+	private final Clock clock;
 
-	TopLists(JsonMapper json) {
+	TopLists(JsonMapper json, Clock clock) {
 		this.json = json;
+		this.clock = clock;
 	}
 
 	/** The list, cut to {@code limit}; an empty stale list when none was computed yet. */
@@ -60,17 +74,54 @@ public class TopLists {
 		return json;
 	}
 
-	void put(TopList list) {
-		lists.put(new Key(list.window(), list.section()), list);
+	/**
+	 * Serves a window's lists as stored. An article withdrawn after (or about when) they were
+	 * computed is left out: another replica may have computed them just before the withdrawal
+	 * and this one heard of it before loading them. Such a withdrawal is forgotten once every
+	 * list held was computed after it.
+	 */
+	synchronized void install(String window, StoredLists.StoredWindow stored) {
+		for (TopList list : stored.lists()) {
+			TopList kept = list;
+			for (Map.Entry<String, Instant> drop : dropped.entrySet()) {
+				if (list.generatedAt() == null || !drop.getValue().plus(CLOCK_MARGIN).isBefore(list.generatedAt())) {
+					kept = kept.without(drop.getKey());
+				}
+			}
+			lists.put(new Key(window, list.section()), kept);
+		}
+		if (stored.stale()) {
+			markStale(window);
+		}
+		Instant oldest = null;
+		for (TopList list : lists.values()) {
+			if (list.generatedAt() == null) {
+				return;
+			}
+			oldest = oldest == null || list.generatedAt().isBefore(oldest) ? list.generatedAt() : oldest;
+		}
+		if (oldest != null) {
+			Instant computedAfter = oldest.minus(CLOCK_MARGIN);
+			dropped.values().removeIf(at -> at.isBefore(computedAfter));
+		}
 	}
 
 	/** The article is not published any more: out of every list now, before the next refresh. */
-	public void drop(String articleId) {
+	public synchronized void drop(String articleId) {
+		dropped.put(articleId, clock.instant());
 		lists.replaceAll((key, list) -> list.without(articleId));
 	}
 
-	/** The lists of a window could not be refreshed: keep serving them, marked stale. */
-	void markStale(String window) {
+	/**
+	 * The article is published (again, or still): lists computed before a withdrawal of it need
+	 * not leave it out any more.
+	 */
+	public synchronized void published(String articleId) {
+		dropped.remove(articleId);
+	}
+
+	/** The lists of a window could not be refreshed (or loaded): keep serving them, marked stale. */
+	synchronized void markStale(String window) {
 		lists.replaceAll((key, list) -> key.window().equals(window) ? list.asStale() : list);
 	}
 

@@ -29,8 +29,10 @@ import org.springframework.stereotype.Component;
  * slug, headline and section. An article counted under a section it has since left does not
  * appear in that section's list.
  *
- * <p>When the buckets cannot be read or article-service cannot answer, the lists keep their
- * last good content, marked stale. Every replica refreshes its own lists.
+ * <p>A round is computed once for the whole deployment: of the replicas, the one that claims the
+ * round of a set of lists ({@link ListSet}) computes it and stores it, and every replica serves
+ * the stored lists ({@link SharedLists}). When the buckets cannot be read or article-service
+ * cannot answer, the stored lists keep their last good content, marked stale.
  */
 @Component
 public class TopRefresher extends Rounds {
@@ -44,19 +46,20 @@ public class TopRefresher extends Rounds {
 
 	private final BucketTotals totals;
 	private final ArticleDirectory articles;
-	private final TopLists lists;
+	private final SharedLists shared;
 	private final RankingProperties properties;
 	private final Clock clock;
 	private final Map<String, Long> nextDue = new HashMap<>();
 	private volatile boolean failing;
+	private volatile boolean unclaimable;
 	private volatile boolean soon;
 
-	public TopRefresher(BucketTotals totals, ArticleDirectory articles, TopLists lists, RankingProperties properties,
+	public TopRefresher(BucketTotals totals, ArticleDirectory articles, SharedLists shared, RankingProperties properties,
 			Clock clock) {
 		super("ranking-top-refresh", "Refreshing the top lists", tick(properties));
 		this.totals = totals;
 		this.articles = articles;
-		this.lists = lists;
+		this.shared = shared;
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -107,8 +110,39 @@ public class TopRefresher extends Rounds {
 		return window != null && window.isLong() ? properties.top().longWindowRefresh() : properties.top().refresh();
 	}
 
-	/** One round for the given windows (labels or {@code trending}). */
+	/**
+	 * One round for the given windows (labels or {@code trending}): each set of them is computed
+	 * here only if this replica claims it, else another replica computes it.
+	 */
 	void refresh(List<String> kinds, Instant now) {
+		// stored with millisecond precision: every replica serves the same generatedAt
+		Instant at = now.truncatedTo(ChronoUnit.MILLIS);
+		for (ListSet set : ListSet.values()) {
+			List<String> due = kinds.stream().filter(kind -> ListSet.of(kind) == set).toList();
+			if (!due.isEmpty() && claim(set, at)) {
+				compute(set, due, at);
+			}
+		}
+	}
+
+	/** Whether this replica computes the set's round; not when the store cannot say (its lists go stale). */
+	private boolean claim(ListSet set, Instant now) {
+		try {
+			boolean claimed = shared.claim(set, now);
+			unclaimable = false;
+			return claimed;
+		}
+		catch (RuntimeException e) {
+			if (!unclaimable) {
+				log.warn("Cannot claim the round of the {} lists (the store does not answer); the lists served are "
+						+ "marked stale until it does: {}", set.id(), e.toString());
+			}
+			unclaimable = true;
+			return false;
+		}
+	}
+
+	private void compute(ListSet set, List<String> kinds, Instant now) {
 		List<String> sectionLists = new ArrayList<>();
 		sectionLists.add(Standings.SITE);
 		sectionLists.addAll(properties.sections());
@@ -135,8 +169,8 @@ public class TopRefresher extends Rounds {
 			}
 			chosen.put(kind, perSection);
 		}
-		unreadable.forEach(lists::markStale);
 		if (chosen.isEmpty()) {
+			shared.publish(set, now, Map.of(), unreadable);
 			return;
 		}
 
@@ -150,15 +184,21 @@ public class TopRefresher extends Rounds {
 						+ "marked stale: {}", e.toString());
 			}
 			failing = true;
-			chosen.keySet().forEach(lists::markStale);
+			List<String> stale = new ArrayList<>(unreadable);
+			stale.addAll(chosen.keySet());
+			shared.publish(set, now, Map.of(), stale);
 			return;
 		}
 		if (failing) {
 			log.info("article-service answers again; the lists are fresh");
 			failing = false;
 		}
-		chosen.forEach((kind, perSection) -> perSection.forEach((section, best) -> lists
-			.put(list(kind, section.isEmpty() ? null : section, best, published, now))));
+		Map<String, List<TopList>> fresh = new LinkedHashMap<>();
+		chosen.forEach((kind, perSection) -> fresh.put(kind, perSection.entrySet()
+			.stream()
+			.map(best -> list(kind, best.getKey().isEmpty() ? null : best.getKey(), best.getValue(), published, now))
+			.toList()));
+		shared.publish(set, now, fresh, unreadable);
 	}
 
 	private Standings standings(String kind, Instant now) {
