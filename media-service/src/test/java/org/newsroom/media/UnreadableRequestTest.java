@@ -37,4 +37,17 @@ class UnreadableRequestTest extends MediaApiTest {
 		List<String> queries = OddQueryStrings.random(18, 150, List.of("credit", "source", "q", "size", "cursor"));
 		OddQueryStrings.assertNeverAServerError(port, "/api/media", queries);
 	}
+
+	/**
+	 * {@code /api/media/metadata} also matches {@code /api/media/{id}}: OPTIONS names the path's own
+	 * method, not the photo's GET, PATCH and DELETE, and needs no token (issue 18).
+	 */
+	@Test
+	void optionsOfTheMetadataReaderNamesOnlyItsMethod() throws IOException {
+		String answer = RawHttp.send(port,
+				"OPTIONS /api/media/metadata HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+
+		assertThat(answer).startsWith("HTTP/1.1 200 ");
+		assertThat(RawHttp.header(answer, "Allow")).contains("POST").doesNotContain("GET", "PATCH", "DELETE");
+	}
 }
