@@ -1,9 +1,12 @@
 package org.newsroom.article;
 
 import java.io.IOException;
+import java.util.List;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.newsroom.platform.test.OddQueryStrings;
 import org.newsroom.platform.test.RawHttp;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -43,6 +46,29 @@ class UnreadableRequestTest extends ArticleServiceTest {
 		assertThat(answer).startsWith("HTTP/1.1 400 ");
 		assertThat(answer).containsIgnoringCase("Content-Type: application/problem+json");
 		assertThat(answer).doesNotContainIgnoringCase("tomcat").doesNotContain("<html");
+	}
+
+	/**
+	 * Parameter names Spring Security's firewall will not pass on (U+9EF5F and U+40000, unassigned;
+	 * U+FFFF and U+10FFFF, noncharacters): a 400 problem that does not echo them, never a 500.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "/api/articles?%F2%9E%BD%9F=", "/api/articles?%EF%BF%BF=", "/api/articles?%F4%8F%BF%BF=",
+			"/api/articles?section=world&%F1%80%80%80=", "/api/articles/summaries?%EF%BF%BF=" })
+	void aParameterNameOfUnassignedCodePointsIsABadRequest(String target) throws IOException {
+		String answer = send("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+
+		RawHttp.assertProblem(answer, 400, "bad-request");
+		assertThat(RawHttp.body(answer)).contains("not accepted").doesNotContain("\uFFFF", "Exception", "firewall");
+	}
+
+	@Test
+	void noQueryStringIsAServerError() throws IOException {
+		List<String> queries = OddQueryStrings.random(18, 150,
+				List.of("section", "tag", "source", "author", "q", "size", "cursor", "ids"));
+		OddQueryStrings.assertNeverAServerError(port, "/api/articles", queries);
+		OddQueryStrings.assertNeverAServerError(port, "/api/articles/summaries", queries.subList(0, 50));
+		OddQueryStrings.assertNeverAServerError(port, "/feeds/rss.xml", queries.subList(50, 80));
 	}
 
 	private String send(String request) throws IOException {

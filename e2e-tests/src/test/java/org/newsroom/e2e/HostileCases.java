@@ -320,7 +320,33 @@ final class HostileCases {
 		problem("raw non-ASCII in a slug", get("/api/articles/slug/" + rawUtf8("\uc11c\uc6b8-\uc5c6\ub294-\uae30\uc0ac")),
 				null, 404);
 		problem("overlong UTF-8 for '/' (%c0%af)", get("/api/articles/slug/..%c0%af..%c0%afetc"), null, 400, 404);
-		problem("a method the site does not serve (TRACE)", of("TRACE", "/"), null, 405);
+		// parameter names Spring Security's firewall will not pass on (issue 18): U+FFFF and U+10FFFF
+		// (noncharacters), U+40000 and U+9EF5F (unassigned); through the gateway to each service
+		problem("parameter name U+FFFF (top)", get("/api/rankings/top?%EF%BF%BF="), null, 400);
+		problem("parameter name U+10FFFF (top)", get("/api/rankings/top?%F4%8F%BF%BF="), null, 400);
+		problem("parameter name U+40000 (top)", get("/api/rankings/top?%F1%80%80%80="), null, 400);
+		problem("parameter name U+9EF5F (article list)", get("/api/articles?%F2%9E%BD%9F="), null, 400);
+		json("search text with a NUL (photo library)", get("/api/media?q=x%00y"), 200);
+
+		category = "methods";
+		problem("a method the site does not serve (TRACE)", of("TRACE", "/"), null, 405)
+			.also(r -> assertThat(r.header("Allow")).contains("GET").doesNotContain("TRACE"));
+		problem("TRACE of a feed names the feed's methods", of("TRACE", "/feeds/rss.xml"), null, 405)
+			.also(r -> assertThat(methods(r)).containsExactlyInAnyOrder("GET", "HEAD", "OPTIONS"));
+		problem("DELETE of a feed, as an editor", of("DELETE", "/feeds/rss.xml").token(f.editor()), ARTICLES, 405)
+			.also(r -> assertThat(methods(r)).contains("GET", "HEAD").doesNotContain("DELETE", "POST"));
+		problem("POST to the news sitemap", of("POST", "/sitemaps/news.xml"), ARTICLES, 405)
+			.also(r -> assertThat(methods(r)).contains("GET", "HEAD").doesNotContain("POST"));
+		problem("PUT of the front page, as an editor", of("PUT", "/").token(f.editor()), null, 405)
+			.also(r -> assertThat(methods(r)).contains("GET").doesNotContain("PUT"));
+		add("OPTIONS of the summaries names only their methods", of("OPTIONS", "/api/articles/summaries"),
+				HostileCase.Body.ANY, null, 200)
+			.also(r -> assertThat(methods(r)).contains("GET", "HEAD").doesNotContain("PUT", "DELETE", "POST"));
+		problem("POST to the summaries, as an editor", of("POST", "/api/articles/summaries").token(f.editor()), ARTICLES, 405)
+			.also(r -> assertThat(methods(r)).contains("GET", "HEAD").doesNotContain("PUT", "DELETE", "POST"));
+		problem("publish at \"\" (an empty date is no date)", HostileRequest.json("POST", "/api/articles/" + f.draft()
+				+ "/publish", "{\"at\": \"\"}").token(f.editor()), ARTICLES, 400)
+			.also(r -> assertThat(r.json().get("errors").get(0).get("field").asString()).isEqualTo("at"));
 		problem("an invented method (FOO)", of("FOO", "/api/articles"), null, 400, 405);
 		problem("PATCH on articles", HostileRequest.json("PATCH", "/api/articles/" + f.published(), "{}").token(f.editor()), ARTICLES,
 				405);
@@ -517,6 +543,13 @@ final class HostileCases {
 	private Row add(String name, HostileRequest request, HostileCase.Body body, String store, Integer... statuses) {
 		cases.add(new HostileCase(category, name, request, Set.of(statuses), body, store, null));
 		return new Row(cases.size() - 1);
+	}
+
+	/** The methods an answer's {@code Allow} names. */
+	private static List<String> methods(Client.Response response) {
+		String allow = response.header("Allow");
+		assertThat(allow).as("Allow").isNotNull();
+		return Arrays.stream(allow.split(",")).map(String::trim).toList();
 	}
 
 	/** A row just added, to which a further check on the answer can be attached. */

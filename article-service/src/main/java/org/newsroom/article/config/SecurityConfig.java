@@ -14,7 +14,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * The platform's rules (reads open, writes for editors, DELETE for admins) plus reads that are
  * for editors only: an article's revision history, and lists filtered by {@code status} (drafts
  * and scheduled articles are not for readers) or by {@code media} (which articles show a photo,
- * of every status).
+ * of every status). Feeds and sitemaps are read by anyone, and written by nobody.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
@@ -26,6 +26,8 @@ class SecurityConfig {
 				&& (request.getParameter("status") != null || request.getParameter("media") != null);
 		return security.build(http, rules -> rules
 			.requestMatchers(HttpMethod.GET, "/api/articles/*/revisions").hasRole(RealmRoles.EDITOR)
-			.requestMatchers(listByStatus).hasRole(RealmRoles.EDITOR));
+			.requestMatchers(listByStatus).hasRole(RealmRoles.EDITOR)
+			// nobody writes feeds or sitemaps: any other method is their 405 with Allow, not a 401/403
+			.requestMatchers("/feeds/**", "/sitemaps/**").permitAll());
 	}
 }

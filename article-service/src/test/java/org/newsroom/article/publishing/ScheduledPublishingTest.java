@@ -15,6 +15,8 @@ import java.util.concurrent.Future;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.newsroom.article.ArticleServiceTest;
 import org.newsroom.article.story.ArticleDiff;
 import org.newsroom.article.story.ArticleStore;
@@ -198,6 +200,20 @@ class ScheduledPublishingTest extends ArticleServiceTest {
 		http.post().uri("/api/articles/{id}/publish", now).header(HttpHeaders.AUTHORIZATION, "Bearer " + identity.editor())
 			.contentType(MediaType.APPLICATION_JSON).body("{\"at\": \"tomorrow\"}").exchange()
 			.expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("at");
+	}
+
+	/** An empty date is not a date, and not "now" either (issue 18): the draft stays a draft. */
+	@ParameterizedTest
+	@ValueSource(strings = { "\"\"", "\" \"" })
+	void anEmptyScheduleTimeIsRefusedAndPublishesNothing(String at) {
+		String id = create("Empty schedule " + at.length(), "world");
+		http.post().uri("/api/articles/{id}/publish", id).header(HttpHeaders.AUTHORIZATION, "Bearer " + identity.editor())
+			.contentType(MediaType.APPLICATION_JSON).body("{\"at\": " + at + "}").exchange()
+			.expectStatus().isBadRequest()
+			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody().jsonPath("$.type").isEqualTo("urn:newsroom:problem:malformed-request")
+			.jsonPath("$.errors[0].field").isEqualTo("at");
+		assertThat(articleAsEditor(id).get("status")).isEqualTo("DRAFT");
 	}
 
 	@Test

@@ -30,6 +30,11 @@ public class RejectedRequestProblems implements ServerExchangeRejectedHandler {
 	@Override
 	public Mono<Void> handle(ServerWebExchange exchange, ServerExchangeRejectedException rejected) {
 		if (!SERVED_METHODS.contains(exchange.getRequest().getMethod())) {
+			// a 405 names what the path accepts (RFC 9110, section 15.5.6): a reader path's own
+			// methods; elsewhere the edge cannot know the service's list, so it names every method
+			// it passes on, and OPTIONS on the path answers exactly
+			boolean readerPath = ReaderPaths.matches(exchange.getRequest().getPath().pathWithinApplication());
+			exchange.getResponse().getHeaders().setAllow(readerPath ? ReaderPaths.METHODS : SERVED_METHODS);
 			return Mono.error(new ProblemException(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed",
 					"Method not allowed", "This site does not serve that HTTP method."));
 		}

@@ -103,10 +103,18 @@ public class PhotoLibrary {
 		return line == null ? null : line.toLowerCase(Locale.ROOT);
 	}
 
-	/** Escapes every regex metacharacter, so user text is matched literally (no ReDoS, no injection). */
+	/**
+	 * Escapes every regex metacharacter, so user text is matched literally (no ReDoS, no injection).
+	 * Control characters are written as {@code \xhh}, which PCRE and Java read alike: a regex
+	 * travels as a BSON cstring, which cannot hold a NUL.
+	 */
 	static String regexLiteral(String text) {
 		StringBuilder out = new StringBuilder(text.length() * 2);
 		for (char c : text.toCharArray()) {
+			if (Character.isISOControl(c)) {
+				out.append(String.format(Locale.ROOT, "\\x%02x", (int) c));
+				continue;
+			}
 			if ("\\^$.|?*+()[]{}-/#".indexOf(c) >= 0) {
 				out.append('\\');
 			}

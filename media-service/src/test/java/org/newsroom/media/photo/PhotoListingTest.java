@@ -43,6 +43,15 @@ class PhotoListingTest extends MediaApiTest {
 		assertThat(ids(list("q=" + word + ".*"))).isEmpty();
 	}
 
+	/** A NUL cannot stand in a BSON regex as it is (issue 18's fuzzing found a 500 here). */
+	@Test
+	void searchTextWithControlCharactersIsMatchedLiterallyToo() {
+		http.get().uri(java.net.URI.create("http://localhost:" + port + "/api/media?q=frost%00%01%7F"))
+			.exchange()
+			.expectStatus().isOk()
+			.expectBody().jsonPath("$.items").isEmpty();
+	}
+
 	@Test
 	void pagesAreNewestFirstAndStableWhileNewPhotosArrive() {
 		String agency = "Paged" + unique();

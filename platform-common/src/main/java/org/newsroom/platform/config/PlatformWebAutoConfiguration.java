@@ -14,6 +14,7 @@ import org.newsroom.platform.security.ReactiveApiSecurity;
 import org.newsroom.platform.security.ReactiveProblemAuthHandlers;
 import org.newsroom.platform.security.ServletApiSecurity;
 import org.newsroom.platform.security.ServletProblemAuthHandlers;
+import org.newsroom.platform.web.PathMethodsHandlerMapping;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -23,11 +24,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * Registers the shared error and security pieces for whichever web stack the application runs
@@ -58,6 +61,17 @@ public class PlatformWebAutoConfiguration {
 		@Bean
 		ServletProblemErrorController servletProblemErrorController() {
 			return new ServletProblemErrorController();
+		}
+
+		/** {@code Allow} names the path's own methods (PathMethodsHandlerMapping). */
+		@Bean
+		WebMvcRegistrations pathMethodsMappings() {
+			return new WebMvcRegistrations() {
+				@Override
+				public RequestMappingHandlerMapping getRequestMappingHandlerMapping() {
+					return new PathMethodsHandlerMapping();
+				}
+			};
 		}
 
 		@Bean

@@ -9,8 +9,8 @@ import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomize
 
 /**
  * JSON values must have the type the API documents: {@code "headline": 123} or
- * {@code "limit": "10"} is a 400 naming the field, not silently converted. (Jackson's defaults
- * turn scalars into one another.)
+ * {@code "limit": "10"} is a 400 naming the field, not silently converted, and neither is
+ * {@code "at": ""} into no date at all. (Jackson's defaults turn scalars into one another.)
  */
 public class StrictJsonTypes implements JsonMapperBuilderCustomizer {
 
@@ -25,6 +25,8 @@ public class StrictJsonTypes implements JsonMapperBuilderCustomizer {
 			.withCoercionConfig(LogicalType.Float, c -> c.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
 				.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
 			.withCoercionConfig(LogicalType.Boolean, c -> c.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
-				.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail));
+				.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail))
+			// "" is no date: read as null it would mean "not given" ({"at": ""} published at once)
+			.withCoercionConfig(LogicalType.DateTime, c -> c.setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail));
 	}
 }

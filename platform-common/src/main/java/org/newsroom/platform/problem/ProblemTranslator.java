@@ -43,6 +43,16 @@ public final class ProblemTranslator {
 	private static final boolean DATA_ACCESS_PRESENT = ClassUtils
 		.isPresent("org.springframework.dao.DataAccessException", ProblemTranslator.class.getClassLoader());
 
+	/**
+	 * Spring Security's firewall, servlet and reactive. It checks the path and method before any
+	 * filter, but parameter names and headers only when something reads them (a controller, a
+	 * request matcher), so its refusal surfaces as an exception of the request; by name because
+	 * a service may run without Spring Security's web module.
+	 */
+	private static final String[] FIREWALL_REFUSALS = {
+			"org.springframework.security.web.firewall.RequestRejectedException",
+			"org.springframework.security.web.server.firewall.ServerExchangeRejectedException" };
+
 	private ProblemTranslator() {
 	}
 
@@ -60,6 +70,9 @@ public final class ProblemTranslator {
 		}
 		if (hasCauseNamed(error, "org.springframework.security.authentication.AuthenticationServiceException")) {
 			return tokenCannotBeVerified(error);
+		}
+		if (hasCauseNamed(error, FIREWALL_REFUSALS)) {
+			return plain(refusedByFirewall());
 		}
 		JacksonException json = findCause(error, JacksonException.class);
 		if (json != null) {
@@ -123,6 +136,17 @@ public final class ProblemTranslator {
 		HttpHeaders headers = new HttpHeaders();
 		headers.addAll(framework.getHeaders());
 		return new Translation(problem, headers);
+	}
+
+	/**
+	 * A parameter name or a header the firewall will not pass on: a control character, or a code
+	 * point Unicode leaves unassigned ({@code ?%EF%BF%BF=} is U+FFFF). The client's mistake, so a
+	 * 400; the offending text is not echoed (see RejectedRequestProblems at the gateway).
+	 */
+	private static ProblemDetail refusedByFirewall() {
+		return problem(HttpStatus.BAD_REQUEST, "bad-request", "Bad request",
+				"A parameter name or a header of this request contains characters that are not accepted "
+						+ "(control characters or unassigned code points such as U+FFFF).");
 	}
 
 	/**

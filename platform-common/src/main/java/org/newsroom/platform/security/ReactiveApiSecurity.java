@@ -40,7 +40,10 @@ public class ReactiveApiSecurity {
 					.access((authentication, context) -> Mono.just(new AuthorizationDecision(
 							StoreBackupAccess.allowed(context.getExchange().getRequest().getRemoteAddress()))));
 				serviceRules.customize(rules);
-				rules.pathMatchers(HttpMethod.GET, "/**").permitAll()
+				// OPTIONS is safe (RFC 9110, section 9.3.7): it runs no handler, it only lists the
+				// path's methods in Allow
+				rules.pathMatchers(HttpMethod.OPTIONS, "/api/**").permitAll()
+					.pathMatchers(HttpMethod.GET, "/**").permitAll()
 					.pathMatchers(HttpMethod.HEAD, "/**").permitAll()
 					.pathMatchers(HttpMethod.DELETE, "/api/**").hasRole(RealmRoles.ADMIN)
 					.pathMatchers("/api/**").hasRole(RealmRoles.EDITOR)

@@ -45,7 +45,10 @@ public class ServletApiSecurity {
 					.access((authentication, context) -> new AuthorizationDecision(
 							StoreBackupAccess.allowed(context.getRequest().getRemoteAddr())));
 				serviceRules.customize(rules);
-				rules.requestMatchers(HttpMethod.GET, "/**").permitAll()
+				// OPTIONS is safe (RFC 9110, section 9.3.7): it runs no handler, it only lists the
+				// path's methods in Allow
+				rules.requestMatchers(HttpMethod.OPTIONS, "/api/**").permitAll()
+					.requestMatchers(HttpMethod.GET, "/**").permitAll()
 					.requestMatchers(HttpMethod.HEAD, "/**").permitAll()
 					.requestMatchers(HttpMethod.DELETE, "/api/**").hasRole(RealmRoles.ADMIN)
 					.requestMatchers("/api/**").hasRole(RealmRoles.EDITOR)
