@@ -34,8 +34,9 @@ import org.springframework.web.util.UriComponentsBuilder;
 /**
  * The web edition readers see: the home page, article pages, section and tag pages, search, and
  * honest error pages (404, 410 for a withdrawn article, 503), all server-rendered from the same
- * composition as the app API, so they degrade the same way (no Top 10, no photo). Pages are rendered once and kept in the page cache; a reader whose
- * page is kept current never reaches this controller (cache/PageServer answers first).
+ * composition as the app API, so they degrade the same way (no Top 10, no photo). Pages are
+ * rendered once and kept in the page cache (searches excepted); a reader whose page is kept
+ * current never reaches this controller (cache/PageServer answers first).
  */
 @Controller
 class WebEditionController {
