@@ -143,6 +143,19 @@ class ScreenCompositesTest extends PageTestSupport {
 	}
 
 	@Test
+	void theScreensAreInTheGatewaysOpenApiDocumentWithTheirProblems() {
+		http.get().uri("/v3/api-docs").exchange()
+			.expectStatus().isOk()
+			.expectBody()
+			.jsonPath("$.paths['/api/pages/home'].get.responses['200']").exists()
+			.jsonPath("$.paths['/api/pages/home'].get.responses['503'].content['application/problem+json']").exists()
+			.jsonPath("$.paths['/api/pages/sections/{name}'].get.responses['404'].content['application/problem+json']").exists()
+			.jsonPath("$.paths['/api/pages/sections/{name}'].get.parameters[?(@.name == 'cursor')].required").isEqualTo(false)
+			.jsonPath("$.components.schemas.SectionPage.properties.nextCursor").exists()
+			.jsonPath("$.components.schemas.HomePage.properties.sections").exists();
+	}
+
+	@Test
 	void withArticleServiceDownASectionScreenIsA503Problem() {
 		serveTop();
 		articles.stubFor(get(urlPathEqualTo("/api/articles")).willReturn(aResponse().withStatus(502)));
