@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# The reader's article page at breaking-news scale, in one run on this machine:
+# The reader's article page (and a section page) at breaking-news scale, in one run on this machine:
 #
 #   (a) the article page through the gateway (its page cache) against nginx serving the very same
-#       HTML bytes from a file: wrk, same connections, plain and gzip-accepting clients
+#       HTML bytes from a file: wrk, same connections, plain and gzip-accepting clients; and the
+#       same for a section page (/section/national, the list of its stories with the Top 10)
 #   (b) a stampede: right after the page was purged (a correction), 1,000 readers ask for it at
 #       the same moment, spread over two gateway replicas: how many compositions that cost
-#   (c) a withdrawal: from the editor's 200 to the page and its app JSON being gone (404) from
+#   (c) a withdrawal: from the editor's 200 to the page and its app JSON being gone (410) from
 #       both gateway replicas; and a correction: until both show it
 #
 #   bench/pages.sh                          # 20 s per wrk run
@@ -116,9 +117,13 @@ for _ in $(seq 1 60); do
 done
 curl -s -H 'Accept-Encoding: identity' -o "$WORK/page.html" "http://127.0.0.1:$GATEWAY_PORT$PAGE"
 grep -q 'Top 10 Stories' "$WORK/page.html" || { say "the page has no Top 10"; exit 1; }
+SECTION=/section/national
+curl -s -H 'Accept-Encoding: identity' -o "$WORK/section.html" "http://127.0.0.1:$GATEWAY_PORT$SECTION"
+grep -q 'Sea wall holds' "$WORK/section.html" || { say "the section page does not list the story"; exit 1; }
 
-mkdir -p "$WORK"/{client_body,proxy,fastcgi,uwsgi,scgi} "$WORK/site/news"
+mkdir -p "$WORK"/{client_body,proxy,fastcgi,uwsgi,scgi} "$WORK/site/news" "$WORK/site/section"
 cp "$WORK/page.html" "$WORK/site/news/$SLUG"
+cp "$WORK/section.html" "$WORK/site$SECTION"
 chmod -R a+rX "$WORK/site"
 cat >"$WORK/nginx.conf" <<EOF
 worker_processes auto;
@@ -154,6 +159,7 @@ say "warming up for ${WARMUP}s each (the JIT compiles the gateway's hot path)"
 run nginx "$NGINX_URL" "" "$WARMUP" >/dev/null
 run gateway "$GATEWAY_URL" "" "$WARMUP" >/dev/null
 run gateway "$GATEWAY_URL" "Accept-Encoding: gzip" "$WARMUP" >/dev/null
+run gateway "http://127.0.0.1:$GATEWAY_PORT$SECTION" "" "$WARMUP" >/dev/null
 
 say "peak: ${DURATION}s each, $CONNECTIONS connections"
 declare -A R
@@ -161,7 +167,9 @@ R[nginx]=$(run nginx "$NGINX_URL")
 R[gateway]=$(run gateway "$GATEWAY_URL")
 R[nginx-gzip]=$(run nginx "$NGINX_URL" "Accept-Encoding: gzip")
 R[gateway-gzip]=$(run gateway "$GATEWAY_URL" "Accept-Encoding: gzip")
-for t in nginx gateway nginx-gzip gateway-gzip; do
+R[nginx-section]=$(run nginx "http://127.0.0.1:$NGINX_PORT$SECTION")
+R[gateway-section]=$(run gateway "http://127.0.0.1:$GATEWAY_PORT$SECTION")
+for t in nginx gateway nginx-gzip gateway-gzip nginx-section gateway-section; do
   read -r _ _ _ errors _ <<<"${R[$t]}"
   (( errors == 0 )) || { say "$t: $errors answers were errors"; exit 1; }
 done
@@ -193,12 +201,12 @@ sleep 2.5
 stampede=$(java bench/pages/Stampede.java "$READERS" "$GATEWAY_URL" "http://127.0.0.1:$GATEWAY2_PORT$PAGE")
 composed1=$(( $(composed "$GATEWAY_PORT") - before1 )); composed2=$(( $(composed "$GATEWAY2_PORT") - before2 ))
 
-gone_on() { # url...: ms until every url answers 404
+gone_on() { # url...: ms until every url answers 410 (withdrawn)
   local started=$1; shift
   for _ in $(seq 1 500); do
     local all=1
     for url in "$@"; do
-      [[ $(curl -s -o /dev/null -w '%{http_code}' "$url") == 404 ]] || { all=0; break; }
+      [[ $(curl -s -o /dev/null -w '%{http_code}' "$url") == 410 ]] || { all=0; break; }
     done
     (( all )) && { echo $(( $(now_ms) - started )); return; }
     sleep 0.02
@@ -230,17 +238,19 @@ withdraw_ms=$(gone_on "$started" "${URLS[@]}")
 
 echo
 echo "== article page benchmark ($(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ), ${DURATION}s per run, $CONNECTIONS connections)"
-echo "page: $PAGE, $(wc -c <"$WORK/page.html") bytes of HTML"
+echo "page: $PAGE, $(wc -c <"$WORK/page.html") bytes of HTML; section page: $SECTION, $(wc -c <"$WORK/section.html") bytes"
 printf '%-28s | %12s %9s %9s %7s\n' target "req/s" "p50 ms" "p99 ms" errors
-for t in nginx gateway nginx-gzip gateway-gzip; do
+for t in nginx gateway nginx-gzip gateway-gzip nginx-section gateway-section; do
   read -r rps p50 p99 errors _ <<<"${R[$t]}"
   printf '%-28s | %12s %9s %9s %7s\n' "$t" "$rps" "$p50" "$p99" "$errors"
 done
 read -r nginx_rps _ <<<"${R[nginx]}"; read -r gw_rps _ <<<"${R[gateway]}"
 read -r nginx_gz _ <<<"${R[nginx-gzip]}"; read -r gw_gz _ <<<"${R[gateway-gzip]}"
-awk -v g="$gw_rps" -v n="$nginx_rps" -v gg="$gw_gz" -v ng="$nginx_gz" 'BEGIN {
+read -r nginx_sec _ <<<"${R[nginx-section]}"; read -r gw_sec _ <<<"${R[gateway-section]}"
+awk -v g="$gw_rps" -v n="$nginx_rps" -v gg="$gw_gz" -v ng="$nginx_gz" -v gs="$gw_sec" -v ns="$nginx_sec" 'BEGIN {
   printf "ratio gateway page / nginx same file:        %.2f   (goal: at least 0.50)\n", (n > 0 ? g / n : 0)
   printf "ratio the same, gzip-accepting clients:      %.2f   (nginx compresses per request)\n", (ng > 0 ? gg / ng : 0)
+  printf "ratio gateway section page / nginx same file: %.2f   (goal: at least 0.50)\n", (ns > 0 ? gs / ns : 0)
 }'
 echo "stampede, $READERS readers at once after a purge: answers $stampede; compositions: gateway 1: $composed1, gateway 2: $composed2   (goal: 1 per replica)"
 echo "correction shown by both gateways (page and JSON): ${correction_ms} ms   (goal: at most 2000 ms)"

@@ -161,7 +161,10 @@ class ArticleEditingTest extends ArticleServiceTest {
 		String id = createPublished("{\"headline\": \"Withdrawn story about a merger\", \"section\": \"business\"}");
 		String firstPublished = articleAsEditor(id).get("firstPublishedAt").toString();
 		withdraw(id).expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("WITHDRAWN");
-		http.get().uri("/api/articles/{id}", id).exchange().expectStatus().isNotFound();
+		http.get().uri("/api/articles/{id}", id).exchange().expectStatus().isEqualTo(410)
+			.expectBody().jsonPath("$.type").isEqualTo("urn:newsroom:problem:article-withdrawn");
+		String slug = articleAsEditor(id).get("slug").toString();
+		http.get().uri("/api/articles/slug/{slug}", slug).exchange().expectStatus().isEqualTo(410);
 		put(id, "\"2\"", "{\"headline\": \"Withdrawn story about a merger, corrected\", \"section\": \"business\"}")
 			.expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("WITHDRAWN");
 		publish(id).expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("PUBLISHED")

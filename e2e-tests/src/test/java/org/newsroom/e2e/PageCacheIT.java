@@ -66,7 +66,8 @@ class PageCacheIT {
 		assertThat(shown).as("correction on every replica").isLessThanOrEqualTo(PROMISE);
 
 		assertThat(Client.send("POST", "/api/articles/" + id + "/withdraw", editor, null).status()).isEqualTo(200);
-		Duration gone = until(pages, answer -> answer.status() == 404);
+		// withdrawn is Gone (410), on the reader's page and in the app's JSON alike
+		Duration gone = until(pages, answer -> answer.status() == 410);
 		assertThat(gone).as("withdrawal on every replica").isLessThanOrEqualTo(PROMISE);
 	}
 

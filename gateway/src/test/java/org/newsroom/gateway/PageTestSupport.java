@@ -35,7 +35,7 @@ import org.springframework.test.context.DynamicPropertySource;
 public abstract class PageTestSupport extends GatewayTestSupport {
 
 	public static final String[] PAGE_BREAKERS = { "page-article", "page-lead-image", "page-top", "page-related",
-			"page-latest" };
+			"page-latest", "page-search" };
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {

@@ -176,7 +176,10 @@ public class ArticleDesk {
 		return store.find(id).orElseThrow(ArticleNotFound::new);
 	}
 
-	/** What the caller may read: readers see published articles only, and a draft does not exist for them. */
+	/**
+	 * What the caller may read: readers see published articles only; a draft does not exist for them (404), a
+	 * withdrawn article is gone (410).
+	 */
 	public Article readable(String id, Authentication caller) {
 		return visible(store.read(id), caller);
 	}
@@ -186,7 +189,12 @@ public class ArticleDesk {
 	}
 
 	private static Article visible(Optional<Article> article, Authentication caller) {
-		return article.filter(a -> a.isPublished() || Callers.isEditor(caller)).orElseThrow(ArticleNotFound::new);
+		Article found = article.orElseThrow(ArticleNotFound::new);
+		if (found.isPublished() || Callers.isEditor(caller)) {
+			return found;
+		}
+		// readers once saw a withdrawn article: it is gone, not unknown (a draft stays unknown)
+		throw found.status() == ArticleStatus.WITHDRAWN ? new ArticleWithdrawn() : new ArticleNotFound();
 	}
 
 	/** A 400 for a path id that cannot be an article id at all. */

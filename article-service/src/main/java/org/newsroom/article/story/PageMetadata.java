@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.newsroom.article.config.SiteProperties;
 import org.springframework.stereotype.Component;
@@ -24,6 +25,20 @@ public class PageMetadata {
 
 	/** Google's guidance for the JSON-LD headline. */
 	static final int JSON_LD_HEADLINE = 110;
+
+	/**
+	 * The paper's logo, a 512×512 PNG the gateway serves with the web edition's assets
+	 * (gateway/brand/README.md); Google asks for a raster logo for a NewsArticle's publisher.
+	 */
+	static final String LOGO_PATH = "/assets/logo.png";
+	static final int LOGO_SIZE = 512;
+
+	/**
+	 * Bylines that name a body, not a person: "The Editorial Board", "The Associated Press",
+	 * "Business Desk", "Seoul Bureau". schema.org types them Organization; a wrong Person confuses
+	 * search engines' author pages.
+	 */
+	private static final Pattern ORGANIZATION = Pattern.compile("^The\\s.+|.+\\s(Board|Desk|Bureau|Staff|Editors|Newsroom)$");
 
 	private final SiteProperties site;
 
@@ -102,18 +117,26 @@ public class PageMetadata {
 		}
 		ld.put("dateModified", article.updatedAt().toString());
 		if (!c.byline().isEmpty()) {
-			ld.put("author", c.byline().stream().map(name -> Map.of("@type", "Person", "name", name)).toList());
+			ld.put("author", c.byline().stream()
+				.map(name -> Map.of("@type", isOrganization(name) ? "Organization" : "Person", "name", name))
+				.toList());
 		}
 		else if (c.source() != null) {
 			ld.put("author", List.of(Map.of("@type", "Organization", "name", c.source())));
 		}
-		ld.put("publisher", Map.of("@type", "Organization", "name", site.siteName(), "url", site.base() + "/"));
+		ld.put("publisher", Map.of("@type", "Organization", "name", site.siteName(), "url", site.base() + "/", "logo",
+				Map.of("@type", "ImageObject", "url", site.base() + LOGO_PATH, "width", LOGO_SIZE, "height", LOGO_SIZE)));
 		ld.put("articleSection", c.section());
 		ld.put("inLanguage", c.language());
 		if (!c.tags().isEmpty()) {
 			ld.put("keywords", String.join(", ", c.tags()));
 		}
 		return ld;
+	}
+
+	/** Whether a byline names an organization rather than a person ({@link #ORGANIZATION}). */
+	static boolean isOrganization(String byline) {
+		return ORGANIZATION.matcher(byline.strip()).matches();
 	}
 
 	/** Percent-encoding for a query value; spaces as %20, which mailto: needs (RFC 6068). */

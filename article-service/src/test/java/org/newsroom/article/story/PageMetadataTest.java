@@ -2,6 +2,7 @@ package org.newsroom.article.story;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.newsroom.article.config.SiteProperties;
@@ -33,6 +34,24 @@ class PageMetadataTest {
 	}
 
 	@Test
+	void thePublisherHasARasterLogo() {
+		Object publisher = pages(null).view(article("Markets calm", null), false).seo().jsonLd().get("publisher");
+		assertThat(publisher).isEqualTo(Map.of("@type", "Organization", "name", "Daily", "url", "https://daily.example/",
+				"logo", Map.of("@type", "ImageObject", "url", "https://daily.example/assets/logo.png", "width", 512,
+						"height", 512)));
+	}
+
+	@Test
+	void anEditorialBoardIsAnOrganizationAndAReporterAPerson() {
+		Article article = article("Our view: fund the glacier monitors", null, List.of("The Editorial Board", "Kim Min-ji"));
+		assertThat(pages(null).view(article, false).seo().jsonLd().get("author"))
+			.isEqualTo(List.of(Map.of("@type", "Organization", "name", "The Editorial Board"),
+					Map.of("@type", "Person", "name", "Kim Min-ji")));
+		assertThat(PageMetadata.isOrganization("Business Desk")).isTrue();
+		assertThat(PageMetadata.isOrganization("Theodore Park")).isFalse();
+	}
+
+	@Test
 	void longDescriptionsAreCutAtAWord() {
 		String text = "word ".repeat(100).strip();
 		assertThat(PageMetadata.shorten(text, 200)).endsWith("word…").hasSizeLessThanOrEqualTo(200);
@@ -43,9 +62,13 @@ class PageMetadataTest {
 	}
 
 	private static Article article(String headline, String lead) {
+		return article(headline, lead, List.of());
+	}
+
+	private static Article article(String headline, String lead, List<String> byline) {
 		ArticleContent content = new ArticleContent(headline, null, null,
 				List.of(new Block(Block.PARAGRAPH, "Stocks were **flat** in quiet trade.", null, null, null, null)), "business",
-				List.of(), List.of(), "Yonhap", null, "en", lead, List.of(), null);
+				List.of(), byline, "Yonhap", null, "en", lead, List.of(), null);
 		return new Article("65e000000000000000000001", Slugs.fromHeadline(headline), content, ArticleStatus.PUBLISHED, null,
 				null, NOW, NOW, NOW, NOW, List.of(), List.of(), null, null, null, 1L);
 	}

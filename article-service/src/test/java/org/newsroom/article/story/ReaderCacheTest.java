@@ -99,8 +99,8 @@ class ReaderCacheTest extends ArticleServiceTest {
 			.exchange().expectStatus().isOk();
 
 		Awaitility.await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
-			replica.get().uri("/api/articles/{id}", id).exchange().expectStatus().isNotFound();
-			replica.get().uri("/api/articles/slug/ferry-strike-called-off").exchange().expectStatus().isNotFound();
+			replica.get().uri("/api/articles/{id}", id).exchange().expectStatus().isEqualTo(410);
+			replica.get().uri("/api/articles/slug/ferry-strike-called-off").exchange().expectStatus().isEqualTo(410);
 		});
 		assertThat(Duration.ofNanos(System.nanoTime() - withdrawn)).isLessThan(Duration.ofSeconds(2));
 	}

@@ -29,6 +29,12 @@ public class PageServer implements WebFilter, Ordered {
 
 	private static final PathPattern ARTICLE_JSON = PathPatternParser.defaultInstance.parse("/api/pages/articles/{slug}");
 
+	private static final PathPattern SECTION = PathPatternParser.defaultInstance.parse("/section/{name}");
+
+	private static final PathPattern SECTION_JSON = PathPatternParser.defaultInstance.parse("/api/pages/sections/{name}");
+
+	private static final PathPattern TAG = PathPatternParser.defaultInstance.parse("/tag/{tag}");
+
 	private final PageCache cache;
 
 	PageServer(PageCache cache) {
@@ -48,7 +54,7 @@ public class PageServer implements WebFilter, Ordered {
 				|| request.getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)) {
 			return chain.filter(exchange);
 		}
-		PageKey key = keyOf(request.getPath().pathWithinApplication());
+		PageKey key = keyOf(request.getPath().pathWithinApplication(), request.getURI().getRawQuery() != null);
 		CachedPage page = key != null ? cache.current(key) : null;
 		if (page == null || !acceptable(request.getHeaders().getFirst(HttpHeaders.ACCEPT), page)) {
 			return chain.filter(exchange);
@@ -56,11 +62,30 @@ public class PageServer implements WebFilter, Ordered {
 		return PageWriter.write(exchange, page);
 	}
 
-	/** The page a path names, or null. */
-	public static PageKey keyOf(PathContainer path) {
+	/**
+	 * The page a path names, or null. A list page with a query (a later page's {@code cursor}) is
+	 * left to its controller, which keeps each page under its own key; article pages and the home
+	 * page are the same page whatever query (a campaign's {@code utm_*}) comes with them.
+	 */
+	public static PageKey keyOf(PathContainer path, boolean query) {
 		String value = path.value();
 		if (value.equals("/")) {
 			return PageKey.homeHtml();
+		}
+		if (value.equals("/api/pages/home")) {
+			return PageKey.homeJson();
+		}
+		if (!query && value.startsWith("/section/")) {
+			PathPattern.PathMatchInfo match = SECTION.matchAndExtract(path);
+			return match != null ? PageKey.sectionHtml(match.getUriVariables().get("name"), null) : null;
+		}
+		if (!query && value.startsWith("/api/pages/sections/")) {
+			PathPattern.PathMatchInfo match = SECTION_JSON.matchAndExtract(path);
+			return match != null ? PageKey.sectionJson(match.getUriVariables().get("name"), null) : null;
+		}
+		if (!query && value.startsWith("/tag/")) {
+			PathPattern.PathMatchInfo match = TAG.matchAndExtract(path);
+			return match != null ? PageKey.tagHtml(match.getUriVariables().get("tag"), null) : null;
 		}
 		if (value.startsWith("/news/")) {
 			PathPattern.PathMatchInfo match = ARTICLE.matchAndExtract(path);

@@ -106,7 +106,7 @@ public final class FastPages extends NettyFastPath {
 			return false;
 		}
 		String path = rawPath(request.uri());
-		PageKey key = path != null ? PageServer.keyOf(PathContainer.parsePath(path)) : null;
+		PageKey key = path != null ? PageServer.keyOf(PathContainer.parsePath(path), request.uri().indexOf('?') >= 0) : null;
 		CachedPage page = key != null ? cache.current(key) : null;
 		if (page == null || !PageServer.acceptable(headers.get(HttpHeaderNames.ACCEPT), page)) {
 			return false;

@@ -14,6 +14,8 @@ import org.newsroom.gateway.contract.TopList;
 import org.newsroom.gateway.edge.EdgeProblems;
 import org.newsroom.gateway.edge.resilience.ServiceBreakers;
 import org.newsroom.platform.observability.RequestLogContext;
+import org.newsroom.platform.problem.FieldProblem;
+import org.newsroom.platform.problem.ProblemException;
 import org.newsroom.platform.problem.Problems;
 import org.newsroom.platform.web.ServiceLocations;
 import org.slf4j.Logger;
@@ -24,11 +26,12 @@ import reactor.util.context.ContextView;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
  * Builds pages from the three services. The article comes first (without it there is no page:
- * missing → 404, article-service failing → 503); then the lead photo, the Top list and the
+ * missing → 404, withdrawn → 410, article-service failing → 503); then the lead photo, the Top list and the
  * related articles are fetched in parallel, each behind its own circuit breaker and time limit.
  * A part that fails is left out and named, so the page degrades instead of failing, and the
  * whole page never takes longer than the article's limit plus the longest part limit. The answers
@@ -68,7 +71,10 @@ public class PageComposer {
 		return calls.get("page-article", settings.articleTimeout(), services.article() + "/api/articles/slug/{slug}", slug)
 			// an answer that does not read as an article is as unusable as a 5xx
 			.map(found -> found.map(article -> Answer.of(article, Article.class, json)))
-			.onErrorResume(error -> Mono.deferContextual(context -> Mono.error(articleServiceDown(context, error))))
+			.onErrorResume(error -> Mono.deferContextual(context -> Mono.error(isWithdrawn(error)
+					? new ProblemException(HttpStatus.GONE, "article-withdrawn", "Article withdrawn",
+							"Article '" + slug + "' was withdrawn by the newsroom.")
+					: articleServiceDown(context, error))))
 			.flatMap(found -> found.map(this::withParts)
 				.orElseGet(() -> Mono.error(Problems.notFound("Article '" + slug + "'"))));
 	}
@@ -99,9 +105,8 @@ public class PageComposer {
 		Mono<List<Part<FrontPage.Section>>> latest = Flux.fromIterable(sections)
 			.flatMapSequential(section -> part(calls.get("page-latest", settings.articleTimeout(),
 					services.article() + "/api/articles?section={section}&size={size}", section, perSection)
-				.map(answer -> new FrontPage.Section(section, answer.map(body -> items(body).stream()
-					.map(Answer::read)
-					.toList()).orElse(List.of()))), "latest " + section))
+				.map(answer -> new FrontPage.Section(section, answer.map(this::items).orElse(List.of()))),
+					"latest " + section))
 			.collectList();
 		return Mono.zip(latest, top.part()).flatMap(parts -> {
 			List<String> degraded = new ArrayList<>();
@@ -119,6 +124,39 @@ public class PageComposer {
 			parts.getT2().noteIfFailed("top", degraded);
 			return Mono.just(new FrontPage(List.copyOf(shown), parts.getT2().value(), List.copyOf(degraded)));
 		});
+	}
+
+	/**
+	 * A page of published articles, newest first, that {@code filter} selects, with the Top list.
+	 * The list is the page: article-service failing is a 503, a cursor or query it refuses a 400.
+	 * Searches go through their own breaker, so slow searches cannot shut the section pages.
+	 */
+	public Mono<ListPage> listPage(ListPage.Filter filter, String cursor, int size) {
+		String url = services.article() + "/api/articles?" + filter.parameter() + "={value}&size={size}"
+				+ (cursor != null ? "&cursor={cursor}" : "");
+		Object[] variables = cursor != null ? new Object[] { filter.value(), size, cursor }
+				: new Object[] { filter.value(), size };
+		String breaker = filter.parameter().equals("q") ? "page-search" : "page-latest";
+		Mono<ArticleList> list = calls.get(breaker, settings.articleTimeout(), url, variables)
+			.map(found -> found.map(body -> json.treeToValue(body, ArticleList.class)).orElse(new ArticleList(List.of(), null)))
+			.onErrorResume(error -> Mono.deferContextual(context -> Mono.error(
+					error instanceof ServiceCalls.Refused refused && refused.status() == HttpStatus.BAD_REQUEST
+							? Problems.badRequest("The list could not be read: its cursor or query is not valid.",
+									List.of(new FieldProblem(cursor != null ? "cursor" : filter.parameter(), "not accepted by the article list")))
+							: articleServiceDown(context, error))));
+		return Mono.zip(list, top.part()).map(parts -> {
+			List<String> degraded = new ArrayList<>();
+			parts.getT2().noteIfFailed("top", degraded);
+			List<Answer<ArticleSummary>> items = parts.getT1().items().stream()
+				.map(item -> Answer.of(item, ArticleSummary.class, json))
+				.toList();
+			return new ListPage(items, given(parts.getT1().nextCursor()), parts.getT2().value(), List.copyOf(degraded));
+		});
+	}
+
+	/** article-service says the article was published and then withdrawn (410 Gone). */
+	private static boolean isWithdrawn(Throwable error) {
+		return error instanceof ServiceCalls.Refused refused && refused.status() == HttpStatus.GONE;
 	}
 
 	private Mono<Part<Answer<Photo>>> leadImage(String mediaId) {

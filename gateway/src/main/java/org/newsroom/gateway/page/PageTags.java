@@ -46,6 +46,17 @@ public final class PageTags {
 		return tags;
 	}
 
+	/**
+	 * A section's, tag's or search's page: a list like the home page's. Any article change purges it,
+	 * since the change log names the article, not its section or tags; see docs/gateway.md.
+	 */
+	public static Set<String> of(ListPage page) {
+		Set<String> tags = new HashSet<>();
+		tags.add(CachedPage.LISTS);
+		addTop(page.top(), tags);
+		return tags;
+	}
+
 	private static void addTop(Answer<TopList> top, Set<String> tags) {
 		if (top != null) {
 			for (TopList.Item item : top.read().items()) {

@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
 import org.newsroom.gateway.edge.resilience.ServiceBreakers;
+import org.newsroom.platform.problem.ProblemException;
 import org.newsroom.platform.web.ServiceLocations;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
@@ -19,9 +20,10 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * GETs to the services for composed pages, each behind the named breaker and a time limit. An
- * answer is the JSON body, empty for a 404, or an error for anything a reader cannot be shown
- * (5xx, timeout, refused connection, open breaker); the caller decides what that error means
- * for its page.
+ * answer is the JSON body, empty for a 404, {@link Refused} for another 4xx (the request's own
+ * fault, or 410 for a withdrawn article: not counted against the service's breaker), or an error
+ * for anything a reader cannot be shown (5xx, timeout, refused connection, open breaker); the
+ * caller decides what that error means for its page.
  */
 @Component
 class ServiceCalls {
@@ -48,6 +50,10 @@ class ServiceCalls {
 				if (response.statusCode().is2xxSuccessful()) {
 					return response.bodyToMono(JsonNode.class).map(Optional::of);
 				}
+				if (response.statusCode().is4xxClientError()) {
+					return response.releaseBody()
+						.then(Mono.error(new Refused(HttpStatus.valueOf(response.statusCode().value()))));
+				}
 				return response.releaseBody()
 					.then(Mono.error(new UnusableAnswer(response.statusCode().value())));
 			})
@@ -72,7 +78,19 @@ class ServiceCalls {
 		}
 	}
 
-	/** A service answered, but not with something a page can use (a 5xx, or a 4xx other than 404). */
+	/**
+	 * A service refused what it was asked (a 4xx other than 404: a bad cursor or query, or 410 for
+	 * a withdrawn article). A problem with a 4xx status, so the breakers do not count it
+	 * (ServiceBreakers.ServiceFailure): a reader's bad cursor says nothing about the service.
+	 */
+	static final class Refused extends ProblemException {
+
+		Refused(HttpStatus status) {
+			super(status, "service-refused", status.getReasonPhrase(), "The service refused the request (" + status.value() + ").");
+		}
+	}
+
+	/** A service answered, but not with something a page can use (a 5xx, or a 1xx/3xx). */
 	static final class UnusableAnswer extends RuntimeException {
 
 		UnusableAnswer(int status) {

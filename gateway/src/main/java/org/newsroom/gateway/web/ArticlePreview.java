@@ -23,7 +23,7 @@ public class ArticlePreview {
 	private final WebProperties settings;
 	private final JsonMapper json;
 	private final PageComposer composer;
-	private final WebEditionController.Site site;
+	private final Site site;
 
 	ArticlePreview(HtmlRenderer renderer, WebProperties settings, JsonMapper json, PageComposer composer,
 			@Value("${newsroom.public-base-url}") String publicBaseUrl) {
@@ -31,7 +31,7 @@ public class ArticlePreview {
 		this.settings = settings;
 		this.json = json;
 		this.composer = composer;
-		this.site = WebEditionController.Site.of(settings, publicBaseUrl);
+		this.site = Site.of(settings, publicBaseUrl);
 	}
 
 	/** {@code editorLink}: where the banner's "back to the editor" goes. */

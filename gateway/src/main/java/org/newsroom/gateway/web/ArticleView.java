@@ -41,9 +41,9 @@ record ArticleView(String id, String slug, String headline, String deck, String 
 				blocks(article.body()), corrections(article.corrections(), zone),
 				new Share(webLink(text(share.facebook())), webLink(text(share.x())), webLink(text(share.kakao())),
 						mailLink(text(share.email())), webLink(text(share.link())) != null ? text(share.link()) : canonical),
-				new Seo(firstNonNull(text(seo.title()), text(article.headline())),
+				Seo.of(firstNonNull(text(seo.title()), text(article.headline())),
 						firstNonNull(text(seo.description()), text(article.summary())), canonical,
-						webLink(text(seo.ogImage()))),
+						webLink(text(seo.ogImage())), page.leadImage()),
 				JsonLd.script(seo.jsonLd(), json), Photo.of(page.leadImage()), TopEntry.list(page.top()),
 				Related.list(page.related()), page.degraded(), firstNonNull(text(article.language()), "en"));
 	}
@@ -64,7 +64,32 @@ record ArticleView(String id, String slug, String headline, String deck, String 
 	record Share(String facebook, String x, String kakao, String email, String link) {
 	}
 
-	record Seo(String title, String description, String canonicalUrl, String ogImage) {
+	/**
+	 * The head's metadata. The share image is the lead photo's {@code og} rendition: its size and
+	 * alternative text come from media-service ({@code og:image:width}, {@code og:image:height},
+	 * {@code og:image:alt}, which share cards use to lay out before they fetch, and to describe
+	 * it); left out when the photo could not be read.
+	 */
+	record Seo(String title, String description, String canonicalUrl, String ogImage, Integer ogImageWidth,
+			Integer ogImageHeight, String ogImageAlt) {
+
+		static Seo of(String title, String description, String canonicalUrl, String ogImage,
+				Answer<org.newsroom.gateway.contract.Photo> leadImage) {
+			Integer width = null;
+			Integer height = null;
+			String alt = null;
+			if (ogImage != null && leadImage != null) {
+				org.newsroom.gateway.contract.Photo photo = leadImage.read();
+				for (Rendition rendition : photo.renditions()) {
+					if (rendition != null && "og".equals(rendition.name()) && rendition.width() > 0 && rendition.height() > 0) {
+						width = rendition.width();
+						height = rendition.height();
+					}
+				}
+				alt = firstNonNull(text(photo.altText()), text(photo.caption()));
+			}
+			return new Seo(title, description, canonicalUrl, ogImage, width, height, alt);
+		}
 	}
 
 	record TopEntry(int rank, String slug, String headline) {

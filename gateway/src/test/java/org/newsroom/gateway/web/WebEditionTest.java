@@ -176,11 +176,11 @@ class WebEditionTest extends PageTestSupport {
 		articles.stubFor(get(urlPathEqualTo("/api/articles")).withQueryParam("section", equalTo("business"))
 			.willReturn(okJson("{\"items\": [], \"nextCursor\": null}")));
 		String html = page("/", 200);
-		assertThat(html).contains("<h2>World</h2>", "<h2>National</h2>")
-			.doesNotContain("<h2>Business</h2>")
+		assertThat(html).contains("<h2><a href=\"/section/world\">World</a></h2>", "<h2><a href=\"/section/national\">National</a></h2>")
+			.doesNotContain("<h2><a href=\"/section/business\">")
 			.contains("href=\"/news/" + SLUG + "\"", "href=\"/news/subway-late-trains\"")
 			.contains("Top 10 Stories", "Museum returns looted scrolls to temple after 80 years");
-		assertThat(html.indexOf("<h2>World</h2>")).isLessThan(html.indexOf("<h2>National</h2>"));
+		assertThat(html.indexOf(">World</a></h2>")).isLessThan(html.indexOf(">National</a></h2>"));
 		assertThat(html.split("<head>", -1)).as("one <head> element").hasSize(2);
 	}
 
