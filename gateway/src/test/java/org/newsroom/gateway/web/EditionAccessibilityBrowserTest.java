@@ -4,21 +4,18 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.newsroom.gateway.HeadlessChromium;
 import org.newsroom.gateway.NewsroomFixtures;
 import org.newsroom.gateway.PageTestSupport;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -41,8 +38,8 @@ import static org.newsroom.gateway.NewsroomFixtures.write;
  */
 class EditionAccessibilityBrowserTest extends PageTestSupport {
 
+	private static HeadlessChromium chromium;
 	private static ChromeDriver browser;
-	private static Path profile;
 	private static String axe;
 
 	@LocalServerPort
@@ -50,36 +47,19 @@ class EditionAccessibilityBrowserTest extends PageTestSupport {
 
 	@BeforeAll
 	static void startBrowser() throws IOException {
-		Path chromium = ArticlePageBrowserTest.CHROMIUM;
-		Path driver = ArticlePageBrowserTest.CHROMEDRIVER;
-		Assumptions.assumeTrue(Files.isExecutable(chromium) && Files.isExecutable(driver),
-				"Browser tests skipped: Debian's chromium and chromium-driver are not installed (" + chromium + ", "
-						+ driver + "); apt-get install chromium chromium-driver, as .ci/run does");
+		chromium = HeadlessChromium.start(1280, 1900, "--hide-scrollbars");
+		browser = chromium.driver();
+		browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
 		try (InputStream script = EditionAccessibilityBrowserTest.class.getClassLoader().getResourceAsStream("axe.min.js")) {
 			assertThat(script).as("axe.min.js on the test class path (com.deque.html.axe-core:selenium)").isNotNull();
 			axe = new String(script.readAllBytes(), StandardCharsets.UTF_8);
 		}
-		profile = Files.createTempDirectory("newsroom-chromium-axe");
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(chromium.toFile());
-		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync",
-				"--disable-dev-shm-usage", "--hide-scrollbars", "--user-data-dir=" + profile, "--window-size=1280,1900");
-		browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(driver.toFile())
-			.usingAnyFreePort().build(), options);
-		browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-		browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
 	}
 
 	@AfterAll
 	static void stopBrowser() throws IOException {
-		if (browser != null) {
-			browser.quit();
-		}
-		if (profile != null) {
-			try (var files = Files.walk(profile)) {
-				files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-			}
+		if (chromium != null) {
+			chromium.close();
 		}
 	}
 
