@@ -12,13 +12,10 @@ import java.util.Map;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.newsroom.gateway.HeadlessChromium;
 import org.newsroom.gateway.NewsroomFixtures;
-import org.newsroom.gateway.PageTestSupport;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -30,7 +27,6 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -50,28 +46,13 @@ import static org.newsroom.gateway.NewsroomFixtures.SLUG;
  * page without the Top 10, and a phone-sized screen. Screenshots go to target/screenshots.
  * Skipped, saying why, only where Chromium is not installed (CI installs it: .ci/run).
  */
-class ArticlePageBrowserTest extends PageTestSupport {
+class ArticlePageBrowserTest extends BrowserPageTestSupport {
 
 	static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-	static HeadlessChromium chromium;
-	static ChromeDriver browser;
-
-	@LocalServerPort
-	int port;
-
 	@BeforeAll
-	static void startBrowser() throws IOException {
-		chromium = HeadlessChromium.start(1280, 1900, "--hide-scrollbars");
-		browser = chromium.driver();
+	static void screenshotsFolder() throws IOException {
 		Files.createDirectories(SCREENSHOTS);
-	}
-
-	@AfterAll
-	static void stopBrowser() throws IOException {
-		if (chromium != null) {
-			chromium.close();
-		}
 	}
 
 	@BeforeEach

@@ -7,15 +7,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.newsroom.gateway.HeadlessChromium;
 import org.newsroom.gateway.NewsroomFixtures;
-import org.newsroom.gateway.PageTestSupport;
-import org.openqa.selenium.chrome.ChromeDriver;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -34,30 +29,16 @@ import static org.newsroom.gateway.NewsroomFixtures.write;
  * with the experimental rule that a control's name contains its visible label turned on.
  * Skipped, saying why, only where Chromium is not installed (CI installs it: .ci/run).
  */
-class EditionAccessibilityBrowserTest extends PageTestSupport {
+class EditionAccessibilityBrowserTest extends BrowserPageTestSupport {
 
-	private static HeadlessChromium chromium;
-	private static ChromeDriver browser;
 	private static String axe;
 
-	@LocalServerPort
-	int port;
-
 	@BeforeAll
-	static void startBrowser() throws IOException {
-		chromium = HeadlessChromium.start(1280, 1900, "--hide-scrollbars");
-		browser = chromium.driver();
+	static void axeCore() throws IOException {
 		browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
 		try (InputStream script = EditionAccessibilityBrowserTest.class.getClassLoader().getResourceAsStream("axe.min.js")) {
 			assertThat(script).as("axe.min.js on the test class path (com.deque.html.axe-core:selenium)").isNotNull();
 			axe = new String(script.readAllBytes(), StandardCharsets.UTF_8);
-		}
-	}
-
-	@AfterAll
-	static void stopBrowser() throws IOException {
-		if (chromium != null) {
-			chromium.close();
 		}
 	}
 
