@@ -1,5 +1,6 @@
 package org.newsroom.media.photo;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 
@@ -12,14 +13,14 @@ import org.newsroom.platform.problem.FieldProblem;
  * The limits are the same on both paths and for values read from the file. Blank means absent.
  */
 public record PhotoFields(
-		@Size(max = 2000) String caption,
-		@Size(max = 1000) String altText,
-		@Size(max = 200) String credit,
-		@Size(max = 200) String creator,
-		@Size(max = 200) String source,
-		@Size(max = 500) String copyrightNotice,
-		@Size(max = 2000) String usageTerms,
-		Instant rightsExpireAt) {
+		@Schema(nullable = true) @Size(max = 2000) String caption,
+		@Schema(nullable = true) @Size(max = 1000) String altText,
+		@Schema(nullable = true) @Size(max = 200) String credit,
+		@Schema(nullable = true) @Size(max = 200) String creator,
+		@Schema(nullable = true) @Size(max = 200) String source,
+		@Schema(nullable = true) @Size(max = 500) String copyrightNotice,
+		@Schema(nullable = true) @Size(max = 2000) String usageTerms,
+		@Schema(nullable = true) Instant rightsExpireAt) {
 
 	public static final PhotoFields NONE = new PhotoFields(null, null, null, null, null, null, null, null);
 

@@ -105,6 +105,9 @@ public class ProblemAnswers implements OperationCustomizer {
 
 	/** springdoc names every answer 200: move the body to the status the operation really answers. */
 	private static void success(ApiResponses responses, int status) {
+		if (status != 200 && responses.containsKey(String.valueOf(status))) {
+			return; // declared with @ApiResponse beside a 200 of its own (an upload of bytes already stored)
+		}
 		ApiResponse ok = responses.remove("200");
 		if (ok == null) {
 			ok = new ApiResponse();
