@@ -34,7 +34,7 @@ public class ProblemAnswers implements OperationCustomizer {
 	public static final String PROBLEM_JSON = "application/problem+json";
 
 	/** What any operation can meet behind the gateway: its per-client limits, a service or store that is down. */
-	static final Set<Integer> EVERYWHERE = Set.of(429, 503);
+	public static final Set<Integer> EVERYWHERE = Set.of(429, 503);
 
 	private static final Map<Integer, String> PROBLEMS = new LinkedHashMap<>();
 
@@ -94,11 +94,7 @@ public class ProblemAnswers implements OperationCustomizer {
 			operation.setSecurity(List.of());
 		}
 		for (int status : problems) {
-			String description = PROBLEMS.get(status);
-			if (description == null) {
-				throw new IllegalStateException("No description for problem status " + status);
-			}
-			responses.addApiResponse(String.valueOf(status), problem(status, description));
+			responses.addApiResponse(String.valueOf(status), problem(status));
 		}
 		return operation;
 	}
@@ -138,7 +134,12 @@ public class ProblemAnswers implements OperationCustomizer {
 		};
 	}
 
-	private static ApiResponse problem(int status, String description) {
+	/** The answer with status {@code status}: its meaning, the Problem schema and the headers that come with it. */
+	public static ApiResponse problem(int status) {
+		String description = PROBLEMS.get(status);
+		if (description == null) {
+			throw new IllegalStateException("No description for problem status " + status);
+		}
 		ApiResponse response = new ApiResponse().description(description)
 			.content(new Content().addMediaType(PROBLEM_JSON,
 					new MediaType().schema(new Schema<>().$ref(ApiDocument.PROBLEM_SCHEMA_REF))));
