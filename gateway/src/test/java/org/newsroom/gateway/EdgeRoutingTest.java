@@ -2,6 +2,7 @@ package org.newsroom.gateway;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.newsroom.platform.test.ApiDocumentCheck;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -69,6 +70,16 @@ class EdgeRoutingTest extends GatewayTestSupport {
 		http.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
 			.expectBody().jsonPath("$.paths['/api/pages/articles/{slug}']").exists();
 		http.get().uri("/swagger-ui.html").exchange().expectStatus().is3xxRedirection();
+	}
+
+	/** docs/openapi/gateway.json is what the gateway serves, its page composites' parts the services' schemas. */
+	@Test
+	void theGatewaysOwnDocumentIsTheCommittedContract() {
+		String served = http.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
+			.expectBody(String.class).returnResult().getResponseBody();
+		ApiDocumentCheck.check(served, "gateway");
+		http.get().uri("/v3/api-docs/swagger-config").exchange().expectStatus().isOk()
+			.expectBody().jsonPath("$.urls[0].url").isEqualTo("/api-docs/articles");
 	}
 
 	@Test
