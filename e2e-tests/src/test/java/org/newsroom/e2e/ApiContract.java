@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -46,6 +47,15 @@ final class ApiContract {
 		if (document == null) {
 			return;
 		}
+		List<String> faults = faults(validator(document), method, path, response);
+		if (!faults.isEmpty()) {
+			throw new AssertionError(method + " " + uri + " answered " + response.status() + ", which " + document
+					+ " does not describe:\n  - " + String.join("\n  - ", faults) + "\nbody: " + abbreviate(response.body()));
+		}
+	}
+
+	/** What in {@code response} to {@code method path} the document behind {@code validator} does not describe. */
+	static List<String> faults(OpenApiInteractionValidator validator, String method, String path, Client.Response response) {
 		SimpleResponse.Builder answer = SimpleResponse.Builder.status(response.status());
 		response.headers().forEach((name, values) -> {
 			if (!name.startsWith(":")) {
@@ -55,17 +65,22 @@ final class ApiContract {
 		if (response.body() != null && !response.body().isEmpty()) {
 			answer.withBody(response.body());
 		}
-		ValidationReport report = validator(document).validateResponse(path, Request.Method.valueOf(method),
-				answer.build());
-		if (report.hasErrors()) {
-			throw new AssertionError(method + " " + uri + " answered " + response.status() + ", which "
-					+ document + " does not describe:\n" + report.getMessages()
-						.stream()
-						.map(message -> "  - " + message.getKey() + ": " + message.getMessage())
-						.reduce((a, b) -> a + "\n" + b)
-						.orElse("")
-					+ "\nbody: " + abbreviate(response.body()));
-		}
+		ValidationReport report = validator.validateResponse(path, Request.Method.valueOf(method), answer.build());
+		return report.getMessages()
+			.stream()
+			.filter(message -> message.getLevel() == ValidationReport.Level.ERROR)
+			.map(message -> message.getKey() + ": " + message.getMessage())
+			.toList();
+	}
+
+	/** A validator of answers for the document {@code json}; what the suite sends is not checked. */
+	static OpenApiInteractionValidator validatorOf(String json) {
+		return OpenApiInteractionValidator.createForInlineApiSpecification(json)
+			.withLevelResolver(LevelResolver.create()
+				// only the answers are checked here; what the suite sends on purpose is often wrong
+				.withLevel("validation.request", ValidationReport.Level.IGNORE)
+				.build())
+			.build();
 	}
 
 	private static String document(String path) {
@@ -81,21 +96,25 @@ final class ApiContract {
 		return VALIDATORS.computeIfAbsent(document, ApiContract::load);
 	}
 
-	/** The document as the running gateway publishes it, read once per run. */
+	/**
+	 * The document as the running gateway publishes it, read once per run. A service builds its
+	 * document when it starts; one that is still starting is given up to 30 seconds.
+	 */
 	private static OpenApiInteractionValidator load(String document) {
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
 		try {
-			HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(LocalStack.GATEWAY + document))
-				.timeout(Duration.ofSeconds(20))
-				.build(), HttpResponse.BodyHandlers.ofString());
-			if (answer.statusCode() != 200) {
-				throw new IllegalStateException(document + " answered " + answer.statusCode());
+			while (true) {
+				HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(LocalStack.GATEWAY + document))
+					.timeout(Duration.ofSeconds(20))
+					.build(), HttpResponse.BodyHandlers.ofString());
+				if (answer.statusCode() == 200) {
+					return validatorOf(answer.body());
+				}
+				if (System.nanoTime() > deadline) {
+					throw new IllegalStateException(document + " answered " + answer.statusCode() + ": " + answer.body());
+				}
+				Thread.sleep(500);
 			}
-			return OpenApiInteractionValidator.createForInlineApiSpecification(answer.body())
-				.withLevelResolver(LevelResolver.create()
-					// only the answers are checked here; what the suite sends on purpose is often wrong
-					.withLevel("validation.request", ValidationReport.Level.IGNORE)
-					.build())
-				.build();
 		}
 		catch (java.io.IOException e) {
 			throw new java.io.UncheckedIOException(e);

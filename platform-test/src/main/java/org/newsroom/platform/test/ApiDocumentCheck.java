@@ -105,7 +105,7 @@ public final class ApiDocumentCheck {
 				}
 			}
 		}
-		collectMediaTypeFaults(doc, "", faults);
+		collectMediaTypeFaults(doc, "document", faults);
 		for (String schema : doc.path("components").path("schemas").propertyNames()) {
 			if (INTERNALS.contains(schema)) {
 				faults.add("components.schemas." + schema + " is a framework type, not the API's");
@@ -120,7 +120,7 @@ public final class ApiDocumentCheck {
 				if (entry.getKey().equals("content") && entry.getValue().has("*/*")) {
 					faults.add(at + " answers */*");
 				}
-				collectMediaTypeFaults(entry.getValue(), at + "/" + entry.getKey(), faults);
+				collectMediaTypeFaults(entry.getValue(), at + " > " + entry.getKey(), faults);
 			}
 		}
 		else if (node.isArray()) {
