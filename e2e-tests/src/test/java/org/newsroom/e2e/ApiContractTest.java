@@ -54,6 +54,20 @@ class ApiContractTest {
 			.as("title and status are required").isNotEmpty();
 	}
 
+	/** A page whose article has no lead photo, whose Top 10 and related articles are not there yet. */
+	@Test
+	void aPageCompositeWithItsNullPartsPasses() {
+		OpenApiInteractionValidator pages = ApiContract.validatorOf(read("gateway"));
+		String page = "{\"article\": " + ARTICLE + ", \"leadImage\": null, \"top\": null, \"related\": null, "
+				+ "\"degraded\": [\"top\", \"related\"]}";
+		assertThat(ApiContract.faults(pages, "GET", "/api/pages/articles/ferries-run",
+				new Client.Response(200, Map.of("Content-Type", List.of("application/json")), page))).isEmpty();
+		assertThat(ApiContract.faults(pages, "GET", "/api/pages/articles/ferries-run",
+				new Client.Response(200, Map.of("Content-Type", List.of("application/json")),
+						page.replace("\"degraded\": [", "\"degraded\": [\"article\", "))))
+			.as("degraded names only the parts that may be missing").isNotEmpty();
+	}
+
 	private static List<String> faults(int status, String contentType, String body) {
 		Map<String, List<String>> headers = contentType == null ? Map.of() : Map.of("Content-Type", List.of(contentType));
 		return ApiContract.faults(ARTICLES, "GET", "/api/articles/6752a1f0c3b9e54d2a1b7c90",

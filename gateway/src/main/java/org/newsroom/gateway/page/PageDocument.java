@@ -15,7 +15,6 @@ import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.ArraySchema;
-import io.swagger.v3.oas.models.media.ComposedSchema;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
@@ -60,8 +59,8 @@ class PageDocument implements OpenApiCustomizer {
 					+ "fetched is null and named in `degraded`; a part that does not exist (no lead photo) is null "
 					+ "without being degraded.")
 			.addProperty("article", ref("ArticleView"))
-			.addProperty("leadImage", nullable("PhotoView"))
-			.addProperty("top", nullable("TopList"))
+			.addProperty("leadImage", nullable("PhotoView", components))
+			.addProperty("top", nullable("TopList", components))
 			.addProperty("related", new ArraySchema().items(ref("Summary")).nullable(true))
 			.addProperty("degraded", new ArraySchema()
 				.items(new StringSchema()._enum(List.of("leadImage", "top", "related"))))
@@ -73,9 +72,22 @@ class PageDocument implements OpenApiCustomizer {
 		return new Schema<>().$ref("#/components/schemas/" + name);
 	}
 
-	/** OpenAPI 3.0 ignores siblings of a $ref: a nullable reference is an allOf of one. */
-	private static Schema<?> nullable(String name) {
-		return new ComposedSchema().allOf(List.of(ref(name))).nullable(true);
+	/**
+	 * A reference to a copy of a service's schema that also allows null. OpenAPI 3.0 ignores the
+	 * siblings of a $ref, and validators do not apply {@code nullable} to an {@code allOf} of
+	 * one (the e2e suite's did not), so the copy is nullable itself.
+	 */
+	private Schema<?> nullable(String name, Components components) {
+		Schema<?> source = serviceSchemas.get(name);
+		if (source == null) {
+			throw new IllegalStateException("No service document defines the schema " + name);
+		}
+		String copy = "Nullable" + name;
+		components.addSchemas(copy, new ObjectSchema().properties(source.getProperties())
+			.required(source.getRequired())
+			.description(name + ", or null")
+			.nullable(true));
+		return ref(copy);
 	}
 
 	/** Each schema the document refers to and does not hold, from the services' documents. */
