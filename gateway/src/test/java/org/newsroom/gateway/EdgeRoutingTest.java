@@ -2,8 +2,8 @@ package org.newsroom.gateway;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.newsroom.platform.test.ApiDocumentCheck;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.newsroom.platform.test.ApiDocumentCheck;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;

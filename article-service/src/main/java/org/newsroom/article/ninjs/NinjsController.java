@@ -4,14 +4,14 @@ import java.util.Map;
 
 import org.newsroom.article.story.ArticleDesk;
 import org.newsroom.platform.http.ReaderCaching;
-
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
-import org.newsroom.platform.openapi.Answers;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.newsroom.platform.openapi.Answers;
 import org.newsroom.platform.openapi.ApiDocument;
+
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;

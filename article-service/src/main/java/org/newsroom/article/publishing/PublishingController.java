@@ -8,11 +8,11 @@ import org.newsroom.article.story.Callers;
 import org.newsroom.article.story.ArticleDesk;
 import org.newsroom.article.story.PageMetadata;
 import org.newsroom.article.story.VersionPreconditions;
-
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.newsroom.platform.openapi.Answers;
-import io.swagger.v3.oas.annotations.media.Schema;
+
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PathVariable;

@@ -1,7 +1,7 @@
 package org.newsroom.article.revision;
 
-import org.newsroom.platform.openapi.ApiDocument;
 import io.swagger.v3.oas.annotations.media.Schema;
+import org.newsroom.platform.openapi.ApiDocument;
 
 /**
  * One field a change touched and the value it had before (null when it had none). Values are

@@ -1,8 +1,9 @@
 package org.newsroom.article.story;
 
-import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
+
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * What an editor sends to create an article (POST) or to replace its content (PUT). Checked by

@@ -1,6 +1,5 @@
 package org.newsroom.article.story;
 
-import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +8,7 @@ import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.newsroom.platform.problem.FieldProblem;
 import org.newsroom.platform.problem.Problems;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * What an editor sends to replace an article's content (PUT): the fields of {@link ArticleDraft},

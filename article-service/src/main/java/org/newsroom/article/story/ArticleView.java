@@ -1,12 +1,12 @@
 package org.newsroom.article.story;
 
-import org.newsroom.platform.openapi.ApiDocument;
-import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.newsroom.platform.openapi.ApiDocument;
 
 /**
  * An article as clients see it (docs/architecture.md, "article-service"). {@code publishingProblem} appears only for

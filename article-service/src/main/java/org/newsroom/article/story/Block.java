@@ -1,9 +1,9 @@
 package org.newsroom.article.story;
 
-import io.swagger.v3.oas.annotations.media.Schema;
 import org.newsroom.platform.text.InlineMarkup;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * One piece of an article's body. Which fields a block carries depends on its type:

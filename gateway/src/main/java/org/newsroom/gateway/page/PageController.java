@@ -11,9 +11,9 @@ import org.newsroom.gateway.cache.PageWriter;
 import org.newsroom.platform.http.ReaderCaching;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
-
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.newsroom.platform.openapi.Answers;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -2,13 +2,13 @@ package org.newsroom.media.metadata;
 
 import org.newsroom.media.photo.PhotoView;
 import tools.jackson.databind.JsonNode;
-
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
-import org.newsroom.platform.openapi.Answers;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.newsroom.media.photo.PhotoFields;
+import org.newsroom.platform.openapi.Answers;
+
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;

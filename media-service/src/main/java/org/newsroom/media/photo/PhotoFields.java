@@ -1,12 +1,12 @@
 package org.newsroom.media.photo;
 
-import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.Size;
 import org.newsroom.platform.problem.FieldProblem;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * The fields an editor sets on a photo: in the upload's {@code metadata} part, and by PATCH.

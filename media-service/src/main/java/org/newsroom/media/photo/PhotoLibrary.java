@@ -13,8 +13,8 @@ import org.newsroom.media.metadata.CreditLine;
 import org.newsroom.media.metadata.MetadataText;
 import org.newsroom.platform.problem.FieldProblem;
 import org.newsroom.platform.problem.Problems;
-
 import io.swagger.v3.oas.annotations.media.Schema;
+
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;

@@ -1,10 +1,10 @@
 package org.newsroom.media.photo;
 
-import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 
 import org.newsroom.media.rendition.RenditionSpec;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * A photo as clients see it. {@code credit} is the display credit line; {@code rawCredit} is

@@ -3,10 +3,10 @@ package org.newsroom.media.usage;
 import java.time.Clock;
 
 import org.newsroom.media.photo.PhotoLibrary;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.newsroom.platform.openapi.Answers;
+
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;

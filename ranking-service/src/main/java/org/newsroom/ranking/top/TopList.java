@@ -1,9 +1,10 @@
 package org.newsroom.ranking.top;
 
-import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * A "Top 10 Stories" list as served.

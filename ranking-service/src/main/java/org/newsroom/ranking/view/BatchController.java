@@ -4,11 +4,11 @@ import java.time.Clock;
 
 import org.newsroom.platform.web.RankingPaths;
 import reactor.core.publisher.Mono;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.newsroom.platform.openapi.Answers;
 import org.newsroom.platform.openapi.Access;
+import org.newsroom.platform.openapi.Answers;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;

@@ -1,8 +1,9 @@
 package org.newsroom.ranking.view;
 
+import java.util.List;
+
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
-import java.util.List;
 
 /**
  * Views collected elsewhere (CDN logs, apps that were offline), sent by a service account with
