@@ -224,10 +224,16 @@ final class Client {
 		return builder;
 	}
 
-	private static Response send(HttpRequest.Builder request) {
+	/** Sends the request; an answer of the gateway's API must be what its OpenAPI document says (ApiContract). */
+	private static Response send(HttpRequest.Builder builder) {
 		try {
-			HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-			return new Response(response.statusCode(), response.headers().map(), response.body());
+			HttpRequest request = builder.build();
+			HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+			Response answer = new Response(response.statusCode(), response.headers().map(), response.body());
+			if (request.uri().toString().startsWith(LocalStack.GATEWAY + "/")) {
+				ApiContract.check(request.method(), request.uri(), answer);
+			}
+			return answer;
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);

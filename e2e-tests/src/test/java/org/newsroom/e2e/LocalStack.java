@@ -126,6 +126,14 @@ public final class LocalStack implements BeforeAllCallback {
 			.computeIfAbsent(Running.class, key -> {
 				Running running = Running.start();
 				current = running;
+				try {
+					// the API documents every answer is checked against (ApiContract), read while all is up
+					ApiContract.loadAll();
+				}
+				catch (RuntimeException e) {
+					running.close();
+					throw e;
+				}
 				return running;
 			}, Running.class);
 	}

@@ -3,6 +3,7 @@ package org.newsroom.gateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.newsroom.platform.test.ApiDocumentCheck;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -56,6 +57,16 @@ class EdgeRoutingTest extends RunningGatewayTestSupport {
 		http.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
 			.expectBody().jsonPath("$.paths['/api/pages/articles/{slug}']").exists();
 		http.get().uri("/swagger-ui.html").exchange().expectStatus().is3xxRedirection();
+	}
+
+	/** docs/openapi/gateway.json is what the gateway serves, its page composites' parts the services' schemas. */
+	@Test
+	void theGatewaysOwnDocumentIsTheCommittedContract() {
+		String served = http.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
+			.expectBody(String.class).returnResult().getResponseBody();
+		ApiDocumentCheck.check(served, "gateway");
+		http.get().uri("/v3/api-docs/swagger-config").exchange().expectStatus().isOk()
+			.expectBody().jsonPath("$.urls[0].url").isEqualTo("/api-docs/articles");
 	}
 
 	@Test

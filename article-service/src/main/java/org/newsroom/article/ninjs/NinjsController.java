@@ -4,6 +4,13 @@ import java.util.Map;
 
 import org.newsroom.article.story.ArticleDesk;
 import org.newsroom.platform.http.ReaderCaching;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.newsroom.platform.openapi.Answers;
+import org.newsroom.platform.openapi.ApiDocument;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -13,6 +20,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@Tag(name = "Syndication", description = "Articles in the IPTC's ninjs format, for partners and archives")
 class NinjsController {
 
 	private final ArticleDesk articles;
@@ -25,6 +33,11 @@ class NinjsController {
 
 	/** The same visibility as the article itself: readers get published articles only. */
 	@GetMapping("/api/articles/{id}/ninjs")
+	@Operation(operationId = "getArticleNinjs", summary = "An article as IPTC ninjs 3.0",
+			description = "The same visibility as the article: readers get published articles only.")
+	@ApiResponse(responseCode = "200", description = "OK: an IPTC ninjs 3.0 document (https://iptc.org/standards/ninjs/)",
+			content = @Content(mediaType = "application/json", schema = @Schema(ref = ApiDocument.JSON_OBJECT)))
+	@Answers(notModified = true, problems = { 400, 404 })
 	ResponseEntity<Map<String, Object>> ninjs(@PathVariable String id, Authentication caller) {
 		var article = articles.readable(ArticleDesk.checkId(id), caller);
 		return ResponseEntity.ok()

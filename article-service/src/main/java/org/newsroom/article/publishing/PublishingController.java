@@ -8,6 +8,10 @@ import org.newsroom.article.story.Callers;
 import org.newsroom.article.story.ArticleDesk;
 import org.newsroom.article.story.PageMetadata;
 import org.newsroom.article.story.VersionPreconditions;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.newsroom.platform.openapi.Answers;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -19,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/articles/{id}")
+@Tag(name = "Publishing", description = "Publish now or at a time, and withdraw; publishing checks every photo's credit and rights first")
 class PublishingController {
 
 	private final PublishingDesk desk;
@@ -31,6 +36,10 @@ class PublishingController {
 
 	/** No body (or no {@code at}): publish now. {@code {"at": "2026-05-01T06:00:00Z"}}: schedule. */
 	@PostMapping("/publish")
+	@Operation(operationId = "publishArticle", summary = "Publish an article now, or schedule it",
+			description = "No body (or no `at`): publish now. `{\"at\": \"2026-05-01T06:00:00Z\"}`: schedule. "
+					+ "Refused (422, photo-not-usable) while a photo it shows has no credit, expired rights or was taken down.")
+	@Answers(problems = { 400, 404, 409, 413, 415, 422 })
 	ResponseEntity<ArticleView> publish(@PathVariable String id, @RequestBody(required = false) PublishRequest request,
 			Authentication caller) {
 		Instant at = request != null ? request.at() : null;
@@ -38,6 +47,8 @@ class PublishingController {
 	}
 
 	@PostMapping("/withdraw")
+	@Operation(operationId = "withdrawArticle", summary = "Withdraw a published or scheduled article")
+	@Answers(problems = { 400, 404, 409 })
 	ResponseEntity<ArticleView> withdraw(@PathVariable String id, Authentication caller) {
 		return respond(desk.withdraw(ArticleDesk.checkId(id), Callers.name(caller)));
 	}
@@ -47,6 +58,6 @@ class PublishingController {
 	}
 
 	/** @param at when to publish; absent or past means now */
-	record PublishRequest(Instant at) {
+	record PublishRequest(@Schema(nullable = true, description = "When to publish; absent, null or past means now") Instant at) {
 	}
 }

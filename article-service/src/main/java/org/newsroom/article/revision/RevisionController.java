@@ -5,6 +5,10 @@ import java.util.List;
 import org.newsroom.platform.problem.FieldProblem;
 import org.newsroom.platform.problem.ProblemException;
 import org.newsroom.platform.problem.Problems;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.newsroom.platform.openapi.Access;
+import org.newsroom.platform.openapi.Answers;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** An article's history for editors (the security rules keep everyone else out). */
 @RestController
+@Tag(name = "Revisions", description = "Each article's history of changes, for editors")
 class RevisionController {
 
 	private final RevisionLog log;
@@ -26,6 +31,8 @@ class RevisionController {
 	}
 
 	@GetMapping("/api/articles/{id}/revisions")
+	@Operation(operationId = "getArticleRevisions", summary = "An article's history")
+	@Answers(problems = { 400, 404 }, access = Access.EDITOR)
 	History revisions(@PathVariable String id) {
 		if (!id.matches("[0-9a-f]{24}")) {
 			throw Problems.badRequest("id: not an id (24 lowercase hex digits)",

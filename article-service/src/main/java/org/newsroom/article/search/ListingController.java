@@ -9,6 +9,15 @@ import org.newsroom.article.story.Callers;
 import org.newsroom.article.story.PageMetadata;
 import org.newsroom.article.config.ArticleProperties;
 import org.newsroom.platform.http.ReaderCaching;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.Parameters;
+import io.swagger.v3.oas.annotations.enums.Explode;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.newsroom.platform.openapi.Answers;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -22,6 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/articles")
+@Tag(name = "Search and listings", description = "Published articles newest first, by section, tag, source or author; full-text search in English and Korean; summaries by id")
 class ListingController {
 
 	private final ArticleListing listing;
@@ -34,10 +44,11 @@ class ListingController {
 		this.properties = properties;
 	}
 
-	record ArticlePage(List<ArticleView> items, String nextCursor) {
+	record ArticlePage(List<ArticleView> items,
+			@Schema(nullable = true, description = "Pass as `cursor` for the next page; null on the last page") String nextCursor) {
 	}
 
-	record Summary(String id, String slug, String headline, String section, String leadMediaId,
+	record Summary(String id, String slug, String headline, String section, @Schema(nullable = true) String leadMediaId,
 			Instant firstPublishedAt) {
 	}
 
@@ -45,6 +56,27 @@ class ListingController {
 	}
 
 	@GetMapping
+	@Operation(operationId = "listArticles", summary = "List, filter and search articles",
+			description = "Readers get published articles, newest first. `q` searches headline, deck, summary and body "
+					+ "(English and Korean). `status` and `media` are for editors (403 otherwise).")
+	@Parameters({
+			@Parameter(in = ParameterIn.QUERY, name = "section", description = "One of the newspaper's sections",
+					schema = @Schema(type = "string", example = "world")),
+			@Parameter(in = ParameterIn.QUERY, name = "tag", schema = @Schema(type = "string", minLength = 1, maxLength = 100)),
+			@Parameter(in = ParameterIn.QUERY, name = "source", schema = @Schema(type = "string", minLength = 1, maxLength = 100)),
+			@Parameter(in = ParameterIn.QUERY, name = "author", description = "A name in the byline",
+					schema = @Schema(type = "string", minLength = 1, maxLength = 100)),
+			@Parameter(in = ParameterIn.QUERY, name = "q", description = "Words to search for",
+					schema = @Schema(type = "string", maxLength = ListingParameters.MAX_QUERY)),
+			@Parameter(in = ParameterIn.QUERY, name = "size", schema = @Schema(type = "integer", format = "int32",
+					minimum = "1", maximum = "" + ListingParameters.MAX_SIZE, defaultValue = "" + ListingParameters.DEFAULT_SIZE)),
+			@Parameter(in = ParameterIn.QUERY, name = "cursor", description = "`nextCursor` of the page before",
+					schema = @Schema(type = "string")),
+			@Parameter(in = ParameterIn.QUERY, name = "status", description = "Editors: one or more of DRAFT, SCHEDULED, "
+					+ "PUBLISHED, WITHDRAWN, comma-separated", schema = @Schema(type = "string", example = "DRAFT,SCHEDULED")),
+			@Parameter(in = ParameterIn.QUERY, name = "media", description = "Editors: the articles that show this photo",
+					schema = @Schema(type = "string", pattern = "^[0-9a-f]{24}$")) })
+	@Answers(notModified = true, problems = { 400, 403 })
 	ResponseEntity<ArticlePage> list(HttpServletRequest request, Authentication caller) {
 		boolean editor = Callers.isEditor(caller);
 		ArticleQuery query = ListingParameters.query(request.getParameterMap(), editor, properties.sections());
@@ -55,6 +87,13 @@ class ListingController {
 	}
 
 	@GetMapping("/summaries")
+	@Operation(operationId = "getArticleSummaries", summary = "Summaries of published articles by id",
+			description = "In the order asked; ids that are not published are left out.")
+	@Parameter(in = ParameterIn.QUERY, name = "ids", required = true, explode = Explode.FALSE,
+			description = "Article ids, comma-separated (at most " + ListingParameters.MAX_SUMMARIES + ")",
+			array = @ArraySchema(maxItems = ListingParameters.MAX_SUMMARIES,
+					schema = @Schema(type = "string", pattern = "^[0-9a-f]{24}$")))
+	@Answers(notModified = true, problems = { 400 })
 	ResponseEntity<Summaries> summaries(HttpServletRequest request, Authentication caller) {
 		List<String> ids = ListingParameters.summaryIds(request.getParameterMap());
 		return ResponseEntity.ok()

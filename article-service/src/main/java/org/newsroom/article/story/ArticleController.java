@@ -7,6 +7,9 @@ import java.util.Optional;
 import org.newsroom.platform.http.ReaderCaching;
 import org.newsroom.platform.problem.FieldProblem;
 import org.newsroom.platform.problem.Problems;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.newsroom.platform.openapi.Answers;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -26,6 +29,7 @@ import org.springframework.web.context.request.WebRequest;
 /** Writing and reading single articles. Publishing is in publishing/, lists and search in search/. */
 @RestController
 @RequestMapping("/api/articles")
+@Tag(name = "Articles", description = "Write and read single articles: drafts, edits (with If-Match), corrections, deletion")
 class ArticleController {
 
 	private final ArticleDesk articles;
@@ -39,6 +43,8 @@ class ArticleController {
 	}
 
 	@PostMapping
+	@Operation(operationId = "createArticle", summary = "Create a draft")
+	@Answers(status = 201, problems = { 400, 413, 415, 422 })
 	ResponseEntity<ArticleView> create(@RequestBody ArticleDraft draft, Authentication caller) {
 		Article article = articles.draft(draft, Callers.name(caller));
 		return ResponseEntity.created(URI.create("/api/articles/" + article.id()))
@@ -47,6 +53,9 @@ class ArticleController {
 	}
 
 	@GetMapping("/{id}")
+	@Operation(operationId = "getArticle", summary = "Read an article by id",
+			description = "Readers get published articles only (a draft is not found); editors get every status.")
+	@Answers(notModified = true, problems = { 400, 404 })
 	ResponseEntity<ArticleView> byId(@PathVariable String id, Authentication caller, WebRequest request) {
 		ArticleDesk.checkId(id);
 		if (!Callers.isEditor(caller)) {
@@ -56,6 +65,9 @@ class ArticleController {
 	}
 
 	@GetMapping("/slug/{slug}")
+	@Operation(operationId = "getArticleBySlug", summary = "Read an article by its slug",
+			description = "Readers get published articles only; editors get every status.")
+	@Answers(notModified = true, problems = { 400, 404 })
 	ResponseEntity<ArticleView> bySlug(@PathVariable String slug, Authentication caller, WebRequest request) {
 		if (slug.length() > 200) {
 			throw Problems.badRequest("slug: at most 200 characters", List.of(new FieldProblem("slug", "at most 200 characters")));
@@ -72,6 +84,8 @@ class ArticleController {
 	 * The body may be the article as GET answered it, edited ({@link ArticleReplacement}).
 	 */
 	@PutMapping("/{id}")
+	@Operation(operationId = "replaceArticle", summary = "Replace an article's content")
+	@Answers(problems = { 400, 404, 409, 412, 413, 415, 422, 428 })
 	ResponseEntity<ArticleView> update(@PathVariable String id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@RequestBody ArticleReplacement replacement, Authentication caller) {
@@ -83,6 +97,8 @@ class ArticleController {
 	}
 
 	@PostMapping("/{id}/corrections")
+	@Operation(operationId = "correctArticle", summary = "Append a correction to a published article")
+	@Answers(status = 201, problems = { 400, 404, 409, 413, 415, 422 })
 	ResponseEntity<ArticleView> correct(@PathVariable String id, @RequestBody CorrectionRequest correction,
 			Authentication caller) {
 		Article article = articles.correct(ArticleDesk.checkId(id), correction.text(), Callers.name(caller));
@@ -92,6 +108,8 @@ class ArticleController {
 	}
 
 	@DeleteMapping("/{id}")
+	@Operation(operationId = "deleteArticle", summary = "Delete an article")
+	@Answers(status = 204, problems = { 400, 404 })
 	ResponseEntity<Void> delete(@PathVariable String id, Authentication caller) {
 		articles.delete(ArticleDesk.checkId(id), Callers.name(caller));
 		return ResponseEntity.noContent().build();

@@ -8,6 +8,7 @@ import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.newsroom.platform.problem.FieldProblem;
 import org.newsroom.platform.problem.Problems;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * What an editor sends to replace an article's content (PUT): the fields of {@link ArticleDraft},
@@ -21,21 +22,21 @@ import org.newsroom.platform.problem.Problems;
 		"publishingProblem" })
 public record ArticleReplacement(
 		String headline,
-		String deck,
-		String summary,
-		List<Block> body,
+		@Schema(nullable = true) String deck,
+		@Schema(nullable = true) String summary,
+		@Schema(nullable = true) List<Block> body,
 		String section,
 		List<String> tags,
 		List<String> byline,
-		String source,
-		String dateline,
-		String language,
-		String leadMediaId,
+		@Schema(nullable = true) String source,
+		@Schema(nullable = true) String dateline,
+		@Schema(nullable = true) String language,
+		@Schema(nullable = true) String leadMediaId,
 		List<String> relatedIds,
-		Instant embargoUntil,
-		String id,
-		String slug,
-		String status,
+		@Schema(nullable = true) Instant embargoUntil,
+		@Schema(nullable = true) String id,
+		@Schema(nullable = true) String slug,
+		@Schema(nullable = true, description = "Must be the article's own: publish and withdraw change it") String status,
 		Long version) {
 
 	/**

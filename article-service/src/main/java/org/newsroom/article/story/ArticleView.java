@@ -5,30 +5,32 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.newsroom.platform.openapi.ApiDocument;
 
 /**
  * An article as clients see it (docs/architecture.md, "article-service"). {@code publishingProblem} appears only for
  * a scheduled article whose last publishing attempt failed (editors only see those).
  */
 public record ArticleView(
-		String id,
+		@Schema(pattern = "^[0-9a-f]{24}$", example = "6752a1f0c3b9e54d2a1b7c90") String id,
 		String slug,
 		String headline,
-		String deck,
-		String summary,
+		@Schema(nullable = true) String deck,
+		@Schema(nullable = true) String summary,
 		List<Block> body,
 		String section,
 		List<String> tags,
 		List<String> byline,
-		String source,
-		String dateline,
+		@Schema(nullable = true) String source,
+		@Schema(nullable = true) String dateline,
 		String language,
-		String leadMediaId,
+		@Schema(nullable = true) String leadMediaId,
 		List<String> relatedIds,
 		ArticleStatus status,
-		Instant publishAt,
-		Instant embargoUntil,
-		Instant firstPublishedAt,
+		@Schema(nullable = true, description = "When a scheduled article is to be published") Instant publishAt,
+		@Schema(nullable = true) Instant embargoUntil,
+		@Schema(nullable = true) Instant firstPublishedAt,
 		Instant updatedAt,
 		long version,
 		List<Correction> corrections,
@@ -58,6 +60,8 @@ public record ArticleView(
 	 * the canonical URL, the Open Graph image (1200×630 rendition of the lead photo, or null), and
 	 * schema.org NewsArticle JSON-LD.
 	 */
-	public record Seo(String title, String description, String canonicalUrl, String ogImage, Map<String, Object> jsonLd) {
+	public record Seo(String title, String description, String canonicalUrl,
+			@Schema(nullable = true, description = "The lead photo's 1200x630 rendition, null without a lead photo") String ogImage,
+			@Schema(ref = ApiDocument.JSON_OBJECT, description = "schema.org NewsArticle as JSON-LD") Map<String, Object> jsonLd) {
 	}
 }

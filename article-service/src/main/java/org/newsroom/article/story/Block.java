@@ -3,6 +3,7 @@ package org.newsroom.article.story;
 import org.newsroom.platform.text.InlineMarkup;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * One piece of an article's body. Which fields a block carries depends on its type:
@@ -12,7 +13,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * small inline markup of {@link InlineMarkup}; never HTML.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Block(String type, String text, String attribution, String mediaId, String caption, String url) {
+public record Block(
+		@Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = { "paragraph", "heading", "quote", "image", "embed" }) String type,
+		@Schema(maxLength = ContentRules.MAX_BLOCK_TEXT) String text, String attribution,
+		@Schema(pattern = "^[0-9a-f]{24}$") String mediaId, @Schema(maxLength = ContentRules.MAX_CAPTION) String caption,
+		@Schema(format = "uri") String url) {
 
 	public static final String PARAGRAPH = "paragraph";
 	public static final String HEADING = "heading";

@@ -16,6 +16,8 @@ import org.newsroom.platform.http.ReaderCaching;
 import org.newsroom.platform.problem.Problems;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.newsroom.platform.openapi.Answers;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -32,6 +34,7 @@ import org.springframework.web.server.ServerWebExchange;
  * pages (a reader whose page is kept current is answered by cache/PageServer before this runs).
  */
 @RestController
+@Tag(name = "Pages for apps", description = "One answer per screen, composed by the gateway from the services' answers")
 class PageController {
 
 	private static final String PROBLEM = "application/problem+json";
@@ -51,9 +54,10 @@ class PageController {
 	}
 
 	@GetMapping(path = "/api/pages/articles/{slug}", produces = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "An article with its lead photo, the Top 10 and related articles, in one answer")
-	@ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+	@Operation(operationId = "getArticlePage", summary = "An article with its lead photo, the Top 10 and related articles, in one answer")
+	@ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
 			schema = @Schema(implementation = ArticlePage.class)))
+	@Answers(notModified = true, problems = { 400, 404 })
 	Mono<Void> articlePage(@PathVariable String slug, ServerWebExchange exchange) {
 		return send(exchange, PageKey.articleJson(slug), () -> {
 			long topVersion = top.version();

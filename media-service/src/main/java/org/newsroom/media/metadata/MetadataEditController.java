@@ -2,6 +2,12 @@ package org.newsroom.media.metadata;
 
 import org.newsroom.media.photo.PhotoView;
 import tools.jackson.databind.JsonNode;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.newsroom.media.photo.PhotoFields;
+import org.newsroom.platform.openapi.Answers;
 
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -13,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
  * ({@code application/merge-patch+json}); plain {@code application/json} is read the same way.
  */
 @RestController
+@Tag(name = "Photos")
 class MetadataEditController {
 
 	static final String MERGE_PATCH = "application/merge-patch+json";
@@ -24,6 +31,13 @@ class MetadataEditController {
 	}
 
 	@PatchMapping(path = "/api/media/{id}", consumes = { MERGE_PATCH, "application/json" })
+	@Operation(operationId = "editPhotoMetadata", summary = "Correct a photo's caption, credit or rights",
+			description = "A JSON merge patch (RFC 7396): the fields given are set, a field given as null is removed, "
+					+ "the others are kept.")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+			@Content(mediaType = MERGE_PATCH, schema = @Schema(implementation = PhotoFields.class)),
+			@Content(mediaType = "application/json", schema = @Schema(implementation = PhotoFields.class)) })
+	@Answers(problems = { 400, 404, 410, 413, 415, 422 })
 	PhotoView edit(@PathVariable String id, @RequestBody JsonNode patch) {
 		return PhotoView.of(editor.edit(id, patch));
 	}

@@ -5,6 +5,13 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import org.newsroom.platform.http.ReaderCaching;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.newsroom.platform.openapi.Access;
+import org.newsroom.platform.openapi.Answers;
 
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
@@ -22,6 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Reading photos: one, a filtered page, and (for editors) the original file. */
 @RestController
 @RequestMapping("/api/media")
+@Tag(name = "Photos", description = "The photo library: uploads with the file's own caption and credit, corrections, search, originals for the newsroom")
 class PhotoController {
 
 	private final PhotoLibrary library;
@@ -33,6 +41,9 @@ class PhotoController {
 	}
 
 	@GetMapping("/{id}")
+	@Operation(operationId = "getPhoto", summary = "Read a photo's record",
+			description = "A taken-down photo keeps its record (status TAKEN_DOWN, no renditions).")
+	@Answers(problems = { 400, 404 })
 	ResponseEntity<PhotoView> byId(@PathVariable String id, Authentication caller) {
 		return ResponseEntity.ok()
 			.cacheControl(ReaderCaching.PHOTO.forCaller(caller == null))
@@ -40,6 +51,8 @@ class PhotoController {
 	}
 
 	@GetMapping
+	@Operation(operationId = "listPhotos", summary = "List and search photos, newest first")
+	@Answers(problems = { 400 })
 	ResponseEntity<PhotoLibrary.Page> list(Authentication caller, @RequestParam(required = false) @Size(max = 200) String credit,
 			@RequestParam(required = false) @Size(max = 200) String source,
 			@RequestParam(required = false) @Size(max = 200) String q,
@@ -53,6 +66,12 @@ class PhotoController {
 
 	/** Editors only (SecurityConfig). Conditional GETs answer 304 from the ETag (the SHA-256). */
 	@GetMapping("/{id}/original")
+	@Operation(operationId = "getPhotoOriginal", summary = "The original file, as uploaded")
+	@ApiResponse(responseCode = "200", description = "OK: the file's bytes", content = {
+			@Content(mediaType = "image/jpeg", schema = @Schema(type = "string", format = "binary")),
+			@Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary")),
+			@Content(mediaType = "image/webp", schema = @Schema(type = "string", format = "binary")) })
+	@Answers(notModified = true, problems = { 400, 404, 410 }, access = Access.EDITOR)
 	ResponseEntity<Resource> original(@PathVariable String id) {
 		Photo photo = library.findActive(id);
 		return ResponseEntity.ok()

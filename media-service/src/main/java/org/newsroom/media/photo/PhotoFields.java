@@ -6,20 +6,21 @@ import java.util.List;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.Size;
 import org.newsroom.platform.problem.FieldProblem;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * The fields an editor sets on a photo: in the upload's {@code metadata} part, and by PATCH.
  * The limits are the same on both paths and for values read from the file. Blank means absent.
  */
 public record PhotoFields(
-		@Size(max = 2000) String caption,
-		@Size(max = 1000) String altText,
-		@Size(max = 200) String credit,
-		@Size(max = 200) String creator,
-		@Size(max = 200) String source,
-		@Size(max = 500) String copyrightNotice,
-		@Size(max = 2000) String usageTerms,
-		Instant rightsExpireAt) {
+		@Schema(nullable = true) @Size(max = 2000) String caption,
+		@Schema(nullable = true) @Size(max = 1000) String altText,
+		@Schema(nullable = true) @Size(max = 200) String credit,
+		@Schema(nullable = true) @Size(max = 200) String creator,
+		@Schema(nullable = true) @Size(max = 200) String source,
+		@Schema(nullable = true) @Size(max = 500) String copyrightNotice,
+		@Schema(nullable = true) @Size(max = 2000) String usageTerms,
+		@Schema(nullable = true) Instant rightsExpireAt) {
 
 	public static final PhotoFields NONE = new PhotoFields(null, null, null, null, null, null, null, null);
 

@@ -13,6 +13,7 @@ import org.newsroom.media.metadata.CreditLine;
 import org.newsroom.media.metadata.MetadataText;
 import org.newsroom.platform.problem.FieldProblem;
 import org.newsroom.platform.problem.Problems;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -54,7 +55,9 @@ public class PhotoLibrary {
 	public record Filter(String credit, String source, String text, MediaStatus status) {
 	}
 
-	public record Page(List<PhotoView> items, String nextCursor) {
+	@Schema(name = "PhotoPage")
+	public record Page(List<PhotoView> items,
+			@Schema(nullable = true, description = "Pass as `cursor` for the next page; null on the last page") String nextCursor) {
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.newsroom.media.rendition.RenditionSpec;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * A photo as clients see it. {@code credit} is the display credit line; {@code rawCredit} is
@@ -11,28 +12,29 @@ import org.newsroom.media.rendition.RenditionSpec;
  * site-relative URL, so a page can build {@code srcset}; a taken-down photo has none.
  */
 public record PhotoView(
-		String id,
-		String caption,
-		String altText,
-		String credit,
-		String rawCredit,
-		String creator,
-		String source,
-		String copyrightNotice,
-		String usageTerms,
-		Instant rightsExpireAt,
-		String contentType,
+		@Schema(pattern = "^[0-9a-f]{24}$") String id,
+		@Schema(nullable = true) String caption,
+		@Schema(nullable = true) String altText,
+		@Schema(nullable = true) String credit,
+		@Schema(nullable = true) String rawCredit,
+		@Schema(nullable = true) String creator,
+		@Schema(nullable = true) String source,
+		@Schema(nullable = true) String copyrightNotice,
+		@Schema(nullable = true) String usageTerms,
+		@Schema(nullable = true) Instant rightsExpireAt,
+		@Schema(allowableValues = { "image/jpeg", "image/png", "image/webp" }) String contentType,
 		int width,
 		int height,
 		long bytes,
 		String sha256,
 		Instant createdAt,
-		Instant updatedAt,
+		@Schema(nullable = true) Instant updatedAt,
 		List<Rendition> renditions,
 		MediaStatus status,
-		Instant takenDownAt) {
+		@Schema(nullable = true) Instant takenDownAt) {
 
-	public record Rendition(String name, int width, int height, String url) {
+	public record Rendition(@Schema(allowableValues = { "thumb", "small", "medium", "large", "og" }) String name,
+			int width, int height, @Schema(description = "Site-relative: /api/media/{id}/renditions/{name}") String url) {
 	}
 
 	public static PhotoView of(Photo photo) {

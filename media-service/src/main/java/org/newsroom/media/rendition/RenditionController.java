@@ -2,6 +2,13 @@ package org.newsroom.media.rendition;
 
 import org.newsroom.media.photo.Photo;
 import org.newsroom.media.photo.PhotoLibrary;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.newsroom.platform.openapi.Answers;
 
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
@@ -18,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
  * and HEAD are answered by Spring MVC from the ETag and Last-Modified set here.
  */
 @RestController
+@Tag(name = "Renditions", description = "The sizes pages and apps show (JPEG), made once and cached for a year")
 class RenditionController {
 
 	/** Written as the contract spells it (docs/architecture.md, "media-service" and issue 4). */
@@ -34,7 +42,12 @@ class RenditionController {
 	}
 
 	@GetMapping("/api/media/{id}/renditions/{name}")
-	ResponseEntity<Resource> rendition(@PathVariable String id, @PathVariable String name) {
+	@Operation(operationId = "getRendition", summary = "A rendition of a photo (JPEG)")
+	@ApiResponse(responseCode = "200", description = "OK: the JPEG's bytes, immutable",
+			content = @Content(mediaType = "image/jpeg", schema = @Schema(type = "string", format = "binary")))
+	@Answers(notModified = true, problems = { 400, 404, 410 })
+	ResponseEntity<Resource> rendition(@PathVariable String id,
+			@Parameter(schema = @Schema(allowableValues = { "thumb", "small", "medium", "large", "og" })) @PathVariable String name) {
 		RenditionSpec spec = RenditionSpec.named(name).orElseThrow(RenditionNotFound::new);
 		Photo photo = library.findActive(id);
 		StoredRendition rendition = desk.obtain(photo, spec);

@@ -1,5 +1,7 @@
 package org.newsroom.media.upload;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * What a photo file says about itself ({@code POST /api/media/metadata}), read as an upload
  * reads it (IPTC IIM, then XMP, then EXIF); null where the file says nothing. {@code credit} is
@@ -8,16 +10,16 @@ package org.newsroom.media.upload;
  * stored with these bytes: uploading them again returns that photo unchanged.
  */
 public record FileMetadata(
-		String caption,
-		String altText,
-		String credit,
-		String creditLine,
-		String creator,
-		String source,
-		String copyrightNotice,
-		String usageTerms,
+		@Schema(nullable = true) String caption,
+		@Schema(nullable = true) String altText,
+		@Schema(nullable = true) String credit,
+		@Schema(nullable = true) String creditLine,
+		@Schema(nullable = true) String creator,
+		@Schema(nullable = true) String source,
+		@Schema(nullable = true) String copyrightNotice,
+		@Schema(nullable = true) String usageTerms,
 		String contentType,
 		int width,
 		int height,
-		String existingId) {
+		@Schema(nullable = true) String existingId) {
 }

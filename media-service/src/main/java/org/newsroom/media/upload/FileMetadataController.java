@@ -1,5 +1,9 @@
 package org.newsroom.media.upload;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.newsroom.platform.openapi.Answers;
+
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestPart;
@@ -14,6 +18,7 @@ import org.springframework.web.multipart.MultipartFile;
  * refused here first.
  */
 @RestController
+@Tag(name = "Photos")
 class FileMetadataController {
 
 	private final PhotoIntake intake;
@@ -23,6 +28,8 @@ class FileMetadataController {
 	}
 
 	@PostMapping(path = "/api/media/metadata", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@Operation(operationId = "readPhotoFileMetadata", summary = "What a photo file says about itself (nothing is stored)")
+	@Answers(problems = { 400, 413, 415, 422 })
 	FileMetadata read(@RequestPart("file") MultipartFile file) {
 		return intake.inspect(file);
 	}

@@ -3,6 +3,9 @@ package org.newsroom.media.usage;
 import java.time.Clock;
 
 import org.newsroom.media.photo.PhotoLibrary;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.newsroom.platform.openapi.Answers;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
@@ -16,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Usage rights: may this photo be published now, and takedown (admins only, SecurityConfig). */
 @RestController
 @RequestMapping("/api/media")
+@Tag(name = "Usage rights", description = "May a photo be published now; takedown")
 class UsageController {
 
 	private final PhotoLibrary library;
@@ -30,6 +34,8 @@ class UsageController {
 
 	/** Never cached: a takedown or an expiry must be seen by the next publish. */
 	@GetMapping("/{id}/usage")
+	@Operation(operationId = "getPhotoUsage", summary = "May this photo be published now, and if not, why")
+	@Answers(problems = { 400, 404 })
 	ResponseEntity<UsageReport> usage(@PathVariable String id) {
 		return ResponseEntity.ok()
 			.cacheControl(CacheControl.noStore())
@@ -37,6 +43,9 @@ class UsageController {
 	}
 
 	@DeleteMapping("/{id}")
+	@Operation(operationId = "takeDownPhoto", summary = "Take a photo down",
+			description = "Its record stays; its image, renditions and edits are gone, and articles showing it cannot be published.")
+	@Answers(status = 204, problems = { 400, 404 })
 	ResponseEntity<Void> takeDown(@PathVariable String id, Authentication who) {
 		takedown.takeDown(id, who.getName());
 		return ResponseEntity.noContent().build();

@@ -11,6 +11,10 @@ import org.newsroom.platform.http.ReaderCaching;
 import org.newsroom.platform.problem.FieldProblem;
 import org.newsroom.platform.problem.Problems;
 import org.newsroom.ranking.config.RankingProperties;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.newsroom.platform.openapi.Answers;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -27,7 +31,10 @@ import org.springframework.web.server.ServerWebExchange;
  * buckets, calls another service or serializes anything.
  */
 @RestController
+@Tag(name = "Top lists", description = "The Top 10 Stories by window and the trending list, site-wide or by section")
 class TopController {
+
+	private static final String SECTION = "One of the newspaper's sections; absent or blank for the whole site";
 
 	private final TopLists lists;
 	private final RankingProperties properties;
@@ -38,9 +45,12 @@ class TopController {
 	}
 
 	@GetMapping(path = "/api/rankings/top", produces = MediaType.APPLICATION_JSON_VALUE)
-	@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TopList.class)))
-	ResponseEntity<byte[]> top(@RequestParam(defaultValue = "24h") String window,
-			@RequestParam(required = false) String section, @RequestParam(defaultValue = "10") @Min(1) @Max(50) int limit,
+	@Operation(operationId = "getTopList", summary = "The most read articles of a window")
+	@ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = TopList.class)))
+	@Answers(notModified = true, problems = { 400 })
+	ResponseEntity<byte[]> top(
+			@Parameter(schema = @Schema(allowableValues = { "1h", "6h", "24h", "7d", "30d" }, defaultValue = "24h")) @RequestParam(defaultValue = "24h") String window,
+			@Parameter(description = SECTION) @RequestParam(required = false) String section, @RequestParam(defaultValue = "10") @Min(1) @Max(50) int limit,
 			ServerWebExchange exchange) {
 		if (Window.named(window) == null) {
 			throw Problems.badRequest("window must be one of " + Window.NAMES + ".",
@@ -50,8 +60,10 @@ class TopController {
 	}
 
 	@GetMapping(path = "/api/rankings/trending", produces = MediaType.APPLICATION_JSON_VALUE)
-	@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TopList.class)))
-	ResponseEntity<byte[]> trending(@RequestParam(required = false) String section,
+	@Operation(operationId = "getTrendingList", summary = "The articles whose readership is rising fastest")
+	@ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = TopList.class)))
+	@Answers(notModified = true, problems = { 400 })
+	ResponseEntity<byte[]> trending(@Parameter(description = SECTION) @RequestParam(required = false) String section,
 			@RequestParam(defaultValue = "10") @Min(1) @Max(50) int limit, ServerWebExchange exchange) {
 		return answer(lists.json(TopRefresher.TRENDING, section(section), limit), exchange);
 	}

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * A "Top 10 Stories" list as served.
  *
@@ -13,8 +15,11 @@ import java.util.List;
  * @param stale true when the latest refresh failed (store or article-service unreachable) and
  *     this is the last good list
  */
-public record TopList(String window, String section, Instant generatedAt, boolean stale, List<Entry> items) {
+public record TopList(@Schema(allowableValues = { "1h", "6h", "24h", "7d", "30d", "trending" }) String window,
+		@Schema(nullable = true) String section, @Schema(nullable = true) Instant generatedAt, boolean stale,
+		List<Entry> items) {
 
+	@Schema(name = "TopListEntry")
 	public record Entry(int rank, String articleId, String slug, String headline, String section, long views) {
 	}
 
