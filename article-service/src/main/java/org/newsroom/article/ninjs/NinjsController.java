@@ -37,7 +37,7 @@ class NinjsController {
 			description = "The same visibility as the article: readers get published articles only.")
 	@ApiResponse(responseCode = "200", description = "OK: an IPTC ninjs 3.0 document (https://iptc.org/standards/ninjs/)",
 			content = @Content(mediaType = "application/json", schema = @Schema(ref = ApiDocument.JSON_OBJECT)))
-	@Answers(notModified = true, problems = { 400, 404 })
+	@Answers(notModified = true, problems = { 400, 404, 410 })
 	ResponseEntity<Map<String, Object>> ninjs(@PathVariable String id, Authentication caller) {
 		var article = articles.readable(ArticleDesk.checkId(id), caller);
 		return ResponseEntity.ok()

@@ -55,7 +55,7 @@ class ArticleController {
 	@GetMapping("/{id}")
 	@Operation(operationId = "getArticle", summary = "Read an article by id",
 			description = "Readers get published articles only (a draft is not found); editors get every status.")
-	@Answers(notModified = true, problems = { 400, 404 })
+	@Answers(notModified = true, problems = { 400, 404, 410 })
 	ResponseEntity<ArticleView> byId(@PathVariable String id, Authentication caller, WebRequest request) {
 		ArticleDesk.checkId(id);
 		if (!Callers.isEditor(caller)) {
@@ -67,7 +67,7 @@ class ArticleController {
 	@GetMapping("/slug/{slug}")
 	@Operation(operationId = "getArticleBySlug", summary = "Read an article by its slug",
 			description = "Readers get published articles only; editors get every status.")
-	@Answers(notModified = true, problems = { 400, 404 })
+	@Answers(notModified = true, problems = { 400, 404, 410 })
 	ResponseEntity<ArticleView> bySlug(@PathVariable String slug, Authentication caller, WebRequest request) {
 		if (slug.length() > 200) {
 			throw Problems.badRequest("slug: at most 200 characters", List.of(new FieldProblem("slug", "at most 200 characters")));

@@ -21,7 +21,6 @@ import org.newsroom.platform.openapi.Answers;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -36,8 +35,6 @@ import org.springframework.web.server.ServerWebExchange;
 @RestController
 @Tag(name = "Pages for apps", description = "One answer per screen, composed by the gateway from the services' answers")
 class PageController {
-
-	private static final String PROBLEM = "application/problem+json";
 
 	private final PageComposer composer;
 	private final PageTop top;
@@ -57,7 +54,7 @@ class PageController {
 	@Operation(operationId = "getArticlePage", summary = "An article with its lead photo, the Top 10 and related articles, in one answer")
 	@ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
 			schema = @Schema(implementation = ArticlePage.class)))
-	@Answers(notModified = true, problems = { 400, 404 })
+	@Answers(notModified = true, problems = { 400, 404, 410 })
 	Mono<Void> articlePage(@PathVariable String slug, ServerWebExchange exchange) {
 		return send(exchange, PageKey.articleJson(slug), () -> {
 			long topVersion = top.version();
@@ -67,13 +64,12 @@ class PageController {
 	}
 
 	@GetMapping(path = "/api/pages/home", produces = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "The home screen: each section's latest articles and the Top 10, in one answer",
+	@Operation(operationId = "getHomePage", summary = "The home screen: each section's latest articles and the Top 10, in one answer",
 			description = "A part whose service is down is null or left out and named in degraded "
 					+ "(top, section:<name>); article-service down for every section is a 503.")
-	@ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+	@ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
 			schema = @Schema(implementation = FrontPage.class)))
-	@ApiResponse(responseCode = "503", description = "article-service cannot be reached; Retry-After says when to try again",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+	@Answers(notModified = true)
 	Mono<Void> homePage(ServerWebExchange exchange) {
 		return send(exchange, PageKey.homeJson(), () -> {
 			long topVersion = top.version();
@@ -83,17 +79,14 @@ class PageController {
 	}
 
 	@GetMapping(path = "/api/pages/sections/{name}", produces = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "A section screen: one page of the section's articles, newest first, and the Top 10, in one answer",
+	@Operation(operationId = "getSectionPage",
+			summary = "A section screen: one page of the section's articles, newest first, and the Top 10, in one answer",
 			description = "Older articles: pass nextCursor as cursor. The Top 10 is null and named in degraded when "
-					+ "ranking-service is down.")
-	@ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					+ "ranking-service is down. 400: a cursor article-service does not accept; 404: not one of the "
+					+ "paper's sections.")
+	@ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
 			schema = @Schema(implementation = SectionPage.class)))
-	@ApiResponse(responseCode = "400", description = "a cursor article-service does not accept",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-	@ApiResponse(responseCode = "404", description = "not one of the paper's sections",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-	@ApiResponse(responseCode = "503", description = "article-service cannot be reached; Retry-After says when to try again",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+	@Answers(notModified = true, problems = { 400, 404 })
 	Mono<Void> sectionPage(@Parameter(description = "one of the paper's sections", example = "world") @PathVariable String name,
 			@Parameter(description = "nextCursor of the page before") @RequestParam(required = false) String cursor,
 			ServerWebExchange exchange) {

@@ -52,8 +52,7 @@ class PageDocument implements OpenApiCustomizer {
 	public void customise(OpenAPI api) {
 		Components components = api.getComponents();
 		// what springdoc made of Answer<T> (the record the gateway reads and the JSON node it passes on)
-		components.getSchemas().remove("Answer");
-		components.getSchemas().remove("JsonNode");
+		components.getSchemas().keySet().removeIf(name -> name.startsWith("Answer") || name.equals("JsonNode"));
 		components.addSchemas("ArticlePage", new ObjectSchema()
 			.description("An article with its lead photo, the Top 10 and related articles. A part that could not be "
 					+ "fetched is null and named in `degraded`; a part that does not exist (no lead photo) is null "
@@ -65,6 +64,29 @@ class PageDocument implements OpenApiCustomizer {
 			.addProperty("degraded", new ArraySchema()
 				.items(new StringSchema()._enum(List.of("leadImage", "top", "related"))))
 			.required(List.of("article", "leadImage", "top", "related", "degraded")));
+		components.addSchemas("HomePage", new ObjectSchema()
+			.description("The home screen: each section's latest articles and the Top 10. A section whose articles "
+					+ "could not be fetched is left out and named in `degraded` (`section:<name>`); so is a Top 10 "
+					+ "that could not be fetched (null, `top`).")
+			.addProperty("sections", new ArraySchema().items(ref("HomeSection")))
+			.addProperty("top", nullable("TopList", components))
+			.addProperty("degraded", new ArraySchema().items(new StringSchema().example("section:world")))
+			.required(List.of("sections", "top", "degraded")));
+		components.addSchemas("HomeSection", new ObjectSchema()
+			.description("A section's latest published articles, as article-service listed them")
+			.addProperty("name", new StringSchema().example("world"))
+			.addProperty("articles", new ArraySchema().items(ref("ArticleView")))
+			.required(List.of("name", "articles")));
+		components.addSchemas("SectionPage", new ObjectSchema()
+			.description("A section screen: one page of its articles, newest first, and the Top 10 (null and named "
+					+ "in `degraded` when it could not be fetched)")
+			.addProperty("section", new StringSchema().example("world"))
+			.addProperty("items", new ArraySchema().items(ref("ArticleView")))
+			.addProperty("nextCursor", new StringSchema().nullable(true)
+				.description("Pass as `cursor` for the next, older page; null on the last page"))
+			.addProperty("top", nullable("TopList", components))
+			.addProperty("degraded", new ArraySchema().items(new StringSchema()._enum(List.of("top"))))
+			.required(List.of("section", "items", "nextCursor", "top", "degraded")));
 		copyReferenced(components);
 	}
 

@@ -44,7 +44,7 @@ public class ProblemAnswers implements OperationCustomizer {
 		PROBLEMS.put(403, "The token is valid but lacks the realm role this needs");
 		PROBLEMS.put(404, "No such resource (a draft is not found for readers)");
 		PROBLEMS.put(409, "Conflict: a unique value is taken, someone else changed it, or the state does not allow this");
-		PROBLEMS.put(410, "Gone: the photo was taken down");
+		PROBLEMS.put(410, "Gone: withdrawn by the newsroom (an article) or taken down (a photo)");
 		PROBLEMS.put(412, "Stale version: `If-Match` names a version that is no longer current (`currentVersion` says which is)");
 		PROBLEMS.put(413, "Payload too large (`errors` names the part where known)");
 		PROBLEMS.put(415, "Unsupported media type");
