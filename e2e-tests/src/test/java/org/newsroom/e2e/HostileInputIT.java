@@ -297,6 +297,11 @@ class HostileInputIT {
 		return Stores.read("ranking-service", database -> {
 			Map<String, Long> counts = countAll(database);
 			for (String name : database.listCollectionNames()) {
+				if (name.equals("top_lists")) {
+					// the stored Top lists: derived from the buckets compared here, and rewritten
+					// with a new version every refresh round whether or not anything was counted
+					continue;
+				}
 				long total = 0;
 				for (org.bson.Document document : database.getCollection(name).find()) {
 					total += sumNumbers(document);
