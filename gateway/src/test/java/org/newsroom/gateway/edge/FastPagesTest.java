@@ -154,11 +154,11 @@ class FastPagesTest extends GatewayTestSupport {
 		assertThat(header(answer, "connection")).isEqualTo("close");
 	}
 
-	private static String request(String method, String path, String header) {
+	static String request(String method, String path, String header) {
 		return method + " " + path + " HTTP/1.1\r\nHost: localhost\r\n" + header + "\r\n\r\n";
 	}
 
-	private List<String> exchange(String requests) throws IOException {
+	List<String> exchange(String requests) throws IOException {
 		return RawHttp.exchange(server.getWebServer().getPort(), requests);
 	}
 
