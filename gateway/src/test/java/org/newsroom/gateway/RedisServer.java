@@ -94,6 +94,20 @@ public final class RedisServer implements AutoCloseable {
 		}
 	}
 
+	/** How often the server ran this command (INFO commandstats) since it started. */
+	public long calls(String command) {
+		io.lettuce.core.RedisClient client = io.lettuce.core.RedisClient.create(url());
+		try (var connection = client.connect()) {
+			String stats = connection.sync().info("commandstats");
+			java.util.regex.Matcher calls = java.util.regex.Pattern
+				.compile("cmdstat_" + command.toLowerCase(java.util.Locale.ROOT) + ":calls=(\\d+)").matcher(stats);
+			return calls.find() ? Long.parseLong(calls.group(1)) : 0;
+		}
+		finally {
+			client.shutdown();
+		}
+	}
+
 	private boolean answersPing() {
 		try {
 			return "+PONG".equals(command("PING"));

@@ -58,7 +58,10 @@ public record EdgeProperties(@DefaultValue List<String> corsOrigins, @DefaultVal
 	 * @param store where the budgets and the lock-out live: {@code memory} (this replica) or
 	 *     {@code redis} (shared, at {@code spring.data.redis.url})
 	 * @param leaseLife how long a replica may spend tokens it took from a shared bucket before it
-	 *     asks again (unspent ones are then simply dropped)
+	 *     asks again (unspent ones are then simply dropped). It does not widen the budget: what
+	 *     all replicas spend in any period is at most what the bucket gave out in it plus the
+	 *     tokens the replicas held at its start (a lease or two each); a long life lets a reader
+	 *     who reads slowly be served from memory for all of a lease
 	 * @param storeTimeout longest wait for the shared store; past it this replica decides alone
 	 * @param storeRetry how long after a failed call the shared store is tried again
 	 */
@@ -66,7 +69,7 @@ public record EdgeProperties(@DefaultValue List<String> corsOrigins, @DefaultVal
 			@DefaultValue("20") int beaconCapacity, @DefaultValue("0.5") double beaconPerSecond,
 			@DefaultValue("10") int authFailures, @DefaultValue("60s") Duration authFailureWindow,
 			@DefaultValue("100000") int maxClients, @DefaultValue("64") int ipv6Prefix,
-			@DefaultValue("memory") Store store, @DefaultValue("1s") Duration leaseLife,
+			@DefaultValue("memory") Store store, @DefaultValue("10s") Duration leaseLife,
 			@DefaultValue("250ms") Duration storeTimeout, @DefaultValue("1s") Duration storeRetry) {
 
 		public Bucket beacon() {

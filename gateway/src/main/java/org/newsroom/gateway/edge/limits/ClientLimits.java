@@ -112,7 +112,27 @@ public class ClientLimits implements AutoCloseable {
 			store.decidedAlone();
 			return budget.takeLocally(client);
 		}
-		return lease(budget, client).take(System.nanoTime());
+		Lease lease = lease(budget, client);
+		long now = System.nanoTime();
+		Duration decided = lease.take(now);
+		if (decided != null && decided.isZero() && lease.runningOut(now)) {
+			refill(budget, client, lease);
+		}
+		return decided;
+	}
+
+	/**
+	 * Asks for the next lease as the last token goes, without anyone waiting for it: a client that
+	 * keeps reading finds tokens here again, so the fast path rarely has to hand it on.
+	 */
+	private void refill(Budget budget, String client, Lease lease) {
+		store.take(key(budget, client), budget.bucket, Lease.size(budget.bucket.capacity()))
+			.subscribe(grant -> lease.refilled(grant.granted(), grant.retryIn().toNanos(), System.nanoTime(),
+					settings.leaseLife().toNanos()), error -> lease.refillFailed(), () -> lease.refillFailed());
+	}
+
+	private static String key(Budget budget, String client) {
+		return "newsroom:edge:" + budget.name + ":{" + client + "}";
 	}
 
 	private Mono<Duration> take(Budget budget, String client) {
@@ -121,7 +141,7 @@ public class ClientLimits implements AutoCloseable {
 			return Mono.just(here);
 		}
 		Lease lease = lease(budget, client);
-		return store.take("newsroom:edge:" + budget.name + ":{" + client + "}", budget.bucket, Lease.size(budget.bucket.capacity()))
+		return store.take(key(budget, client), budget.bucket, Lease.size(budget.bucket.capacity()))
 			.map(grant -> {
 				long now = System.nanoTime();
 				if (grant.granted() > 0) {

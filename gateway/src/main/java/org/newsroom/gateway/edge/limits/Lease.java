@@ -15,6 +15,7 @@ final class Lease {
 	private int tokens;
 	private long expiresAt;
 	private long refusedUntil;
+	private boolean refilling;
 
 	/**
 	 * This replica's own decision: zero when it spent a leased token, the wait when the store
@@ -39,6 +40,35 @@ final class Lease {
 		tokens = (now - expiresAt < 0 ? tokens : 0) + granted - 1;
 		expiresAt = now + life;
 		refusedUntil = now;
+	}
+
+	/**
+	 * Whether the caller should ask the store for the next lease now, before a request needs it:
+	 * true once, when the last token went; the answer comes with {@link #refilled}.
+	 */
+	synchronized boolean runningOut(long now) {
+		if (refilling || tokens > 0 && now - expiresAt < 0) {
+			return false;
+		}
+		refilling = true;
+		return true;
+	}
+
+	/** The store's answer to {@link #runningOut}: {@code granted} tokens (maybe none) for the lease. */
+	synchronized void refilled(int granted, long wait, long now, long life) {
+		refilling = false;
+		if (granted > 0) {
+			tokens = (now - expiresAt < 0 ? tokens : 0) + granted;
+			expiresAt = now + life;
+		}
+		else {
+			refusedUntil = now + wait;
+		}
+	}
+
+	/** The store did not answer the refill: the next request asks it. */
+	synchronized void refillFailed() {
+		refilling = false;
 	}
 
 	/** The store refused: no token before {@code wait} has passed. */

@@ -56,6 +56,30 @@ class LeaseTest {
 	}
 
 	@Test
+	void theNextLeaseIsAskedForOnceAsTheLastTokenGoesAndJoinsTheLease() {
+		lease.granted(2, 0, SECOND);
+		assertThat(lease.runningOut(1)).as("a token is left").isFalse();
+		assertThat(lease.take(2)).isZero();
+		assertThat(lease.runningOut(3)).isTrue();
+		assertThat(lease.runningOut(4)).as("already asked").isFalse();
+		lease.refilled(2, 0, 5, SECOND);
+		assertThat(lease.take(6)).isZero();
+		assertThat(lease.take(7)).isZero();
+		assertThat(lease.take(8)).isNull();
+	}
+
+	@Test
+	void aRefusedRefillIsRememberedAndAFailedOneLeavesTheNextRequestToAsk() {
+		lease.granted(1, 0, SECOND);
+		assertThat(lease.runningOut(1)).isTrue();
+		lease.refillFailed();
+		assertThat(lease.take(2)).isNull();
+		assertThat(lease.runningOut(3)).isTrue();
+		lease.refilled(0, SECOND, 4, SECOND);
+		assertThat(lease.take(5)).isEqualTo(Duration.ofNanos(SECOND - 1));
+	}
+
+	@Test
 	void aLeaseIsATwentiethOfTheBucketAndAtLeastOneToken() {
 		assertThat(Lease.size(200)).isEqualTo(10);
 		assertThat(Lease.size(20)).isEqualTo(1);

@@ -74,13 +74,34 @@ class SharedLimitsTest {
 	}
 
 	@Test
-	void mostRequestsAreDecidedFromTheLeaseWithoutTheStore() {
+	void mostRequestsAreDecidedFromTheLeaseWithoutTheStore() throws InterruptedException {
 		ClientLimits one = replica();
 		assertThat(one.takeForAddressHere(client)).as("nothing leased yet: only the store can tell").isNull();
 		assertThat(take(one, client)).isZero();
-		// the lease of two: one token went to the request that asked, one is left to spend here
-		assertThat(one.takeForAddressHere(client)).isZero();
-		assertThat(one.takeForAddressHere(client)).isNull();
+		// the lease of two: one token went to the request that asked; the rest, and each next lease
+		// (asked for as the last token goes), are spent here
+		long before = redis.calls("evalsha");
+		for (int i = 0; i < 12; i++) {
+			Thread.sleep(50);
+			assertThat(one.takeForAddressHere(client)).as("request %d", i).isZero();
+		}
+		assertThat(redis.calls("evalsha") - before).isBetween(5L, 7L);
+	}
+
+	@Test
+	void aLeaseAskedForAheadIsNotTakenTwice() throws InterruptedException {
+		ClientLimits one = replica();
+		ClientLimits two = replica();
+		int allowed = 0;
+		for (int i = 0; i < 100; i++) {
+			ClientLimits replica = i % 2 == 0 ? one : two;
+			Duration here = replica.takeForAddressHere(client);
+			if ((here != null ? here : take(replica, client)).isZero()) {
+				allowed++;
+			}
+			Thread.sleep(2);
+		}
+		assertThat(allowed).isBetween(32, 40);
 	}
 
 	@Test
