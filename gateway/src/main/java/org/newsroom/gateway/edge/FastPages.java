@@ -54,8 +54,9 @@ import org.springframework.http.server.PathContainer;
  *
  * <p>Anything else goes on as before: a request with credentials or a body, not HTTP/1.1
  * keep-alive, not a cached page, a client whose budget only the shared store can judge at this
- * moment ({@link ClientLimits#takeForAddressHere}: it never waits on the event loop), or one that arrives while an earlier request of the same
- * connection is still being answered further on ({@link NettyFastPath} keeps that order).
+ * moment ({@link ClientLimits#takeForAddressHere}: nothing here waits for it), or one that
+ * arrives while an earlier request of the same connection is still being answered further on
+ * ({@link NettyFastPath} keeps that order).
  */
 public final class FastPages extends NettyFastPath {
 
