@@ -33,10 +33,13 @@ class SharedLimitsTest {
 
 	private static final AtomicInteger clients = new AtomicInteger(10);
 
-	/** 40 requests, hardly any coming back during a test: leases of 2 tokens. */
+	/**
+	 * 40 requests, hardly any coming back during a test: leases of 2 tokens. The store may take
+	 * 2 s to answer: on a busy test machine a shorter wait would make the replicas decide alone.
+	 */
 	private static final EdgeProperties.RateLimits SETTINGS = new EdgeProperties.RateLimits(true,
 			new EdgeProperties.Bucket(40, 0.01), 4, 0.01, 3, Duration.ofSeconds(30), 1000, 64,
-			EdgeProperties.Store.REDIS, Duration.ofSeconds(1), Duration.ofMillis(250), Duration.ofMillis(200));
+			EdgeProperties.Store.REDIS, Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofMillis(200));
 
 	private final List<ClientLimits> replicas = new ArrayList<>();
 	private final List<MeterRegistry> registries = new ArrayList<>();
