@@ -9,6 +9,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -129,7 +130,8 @@ final class SharedStore implements AutoCloseable {
 			new AtomicReference<>();
 	private volatile Consumer<Lockout> lockouts = lockout -> {
 	};
-	private volatile boolean up = true;
+	/** Whether the store answered last time; changed by compare-and-set, so an outage is logged once. */
+	private final AtomicBoolean up = new AtomicBoolean(true);
 	private volatile boolean closed;
 	private final AtomicLong retryAt = new AtomicLong();
 
@@ -164,7 +166,7 @@ final class SharedStore implements AutoCloseable {
 		this.decidedAlone = Counter.builder("gateway.rate.limits.local.decisions")
 			.description("Rate-limit decisions a replica took alone because the shared store did not answer")
 			.register(registry);
-		Gauge.builder("gateway.rate.limits.shared", this, store -> store.up ? 1 : 0)
+		Gauge.builder("gateway.rate.limits.shared", up, shared -> shared.get() ? 1 : 0)
 			.description("1 while the rate limits hold for all replicas, 0 while each replica limits alone")
 			.register(registry);
 	}
@@ -180,7 +182,7 @@ final class SharedStore implements AutoCloseable {
 	 * again. Looks only; {@link #call} claims the retry.
 	 */
 	boolean answering() {
-		return up || System.nanoTime() - retryAt.get() >= 0;
+		return up.get() || System.nanoTime() - retryAt.get() >= 0;
 	}
 
 	/** Notes a decision this replica took alone while the store was away. */
@@ -207,7 +209,7 @@ final class SharedStore implements AutoCloseable {
 	}
 
 	private <T> Mono<T> call(Function<RedisAsyncCommands<String, String>, CompletableFuture<T>> command) {
-		if (!up) {
+		if (!up.get()) {
 			long at = retryAt.get();
 			if (System.nanoTime() - at < 0 || !retryAt.compareAndSet(at, System.nanoTime() + retryNanos)) {
 				return Mono.empty();
@@ -300,8 +302,7 @@ final class SharedStore implements AutoCloseable {
 	}
 
 	private void answered() {
-		if (!up) {
-			up = true;
+		if (!up.get() && up.compareAndSet(false, true)) {
 			log.info("The rate limits' shared store at {} answers again: limits hold for all replicas", where());
 			listen();
 			loadLockouts();
@@ -310,8 +311,7 @@ final class SharedStore implements AutoCloseable {
 
 	private void failed(Throwable error) {
 		retryAt.set(System.nanoTime() + retryNanos);
-		if (up && !closed) {
-			up = false;
+		if (up.compareAndSet(true, false) && !closed) {
 			outages.increment();
 			log.warn("The rate limits' shared store at {} does not answer ({}): each replica limits clients alone "
 					+ "until it does", where(), error.toString());
