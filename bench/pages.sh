@@ -18,6 +18,10 @@
 # front of them, and nginx. Articles are written and published through article-service's API;
 # page views come through the view beacon, so the Top 10 is real.
 # Environment: DURATION (s, 20), WARMUP (s, 30), CONNECTIONS (32), READERS (1000).
+# RATE_LIMITS_STORE=memory|redis: the gateways limit clients (default budgets) with that store
+# (redis: Debian's redis-server on a free port) and wrk reads the pages as CLIENTS (4000) readers
+# behind a trusted proxy (bench/limits/clients.lua), so that every page read takes a token from its
+# reader's budget; only (a) is run. Unset: rate limits off, as in the figures the README quotes.
 # Needs (Debian): wrk, nginx-light, curl, a JDK 17+; installs the first three when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,6 +33,8 @@ DURATION=${DURATION:-20}
 WARMUP=${WARMUP:-30}
 CONNECTIONS=${CONNECTIONS:-32}
 READERS=${READERS:-1000}
+LIMITS=${RATE_LIMITS_STORE:-}
+CLIENTS=${CLIENTS:-4000}
 
 bench_install wrk nginx:nginx-light curl
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
@@ -44,6 +50,18 @@ done
 bench_workdir
 chmod 755 "$WORK"
 bench_stop_more() { [[ ! -f $WORK/nginx.pid ]] || "$NGINX" -p "$WORK" -c "$WORK/nginx.conf" -s stop 2>/dev/null; }
+LIMITED=(NEWSROOM_EDGE_RATE_LIMITS_ENABLED=false)
+if [[ -n $LIMITS ]]; then
+  LIMITED=(NEWSROOM_EDGE_RATE_LIMITS_STORE="$LIMITS" NEWSROOM_EDGE_TRUSTED_PROXIES=127.0.0.1)
+  if [[ $LIMITS == redis ]]; then
+    bench_install redis-server
+    REDIS_PORT=$(free_port)
+    say "redis-server on :$REDIS_PORT (no persistence)"
+    redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no --dir "$WORK" >"$WORK/redis.log" 2>&1 &
+    PIDS+=($!)
+    LIMITED+=(SPRING_DATA_REDIS_URL="redis://127.0.0.1:$REDIS_PORT")
+  fi
+fi
 
 read -r ARTICLE_PORT MEDIA_PORT RANKING_PORT GATEWAY_PORT GATEWAY2_PORT NGINX_PORT \
   < <(java bench/articles/BenchIdentity.java ports 6 | paste -sd' ')
@@ -64,7 +82,7 @@ start media-service "$MEDIA_PORT" NEWSROOM_STORE_DIRECTORY="$WORK/media"
 start ranking-service "$RANKING_PORT" NEWSROOM_STORE_DIRECTORY="$WORK/rankings" \
   ARTICLE_SERVICE_URL="http://127.0.0.1:$ARTICLE_PORT"
 SERVICES=(ARTICLE_SERVICE_URL="http://127.0.0.1:$ARTICLE_PORT" MEDIA_SERVICE_URL="http://127.0.0.1:$MEDIA_PORT"
-  RANKING_SERVICE_URL="http://127.0.0.1:$RANKING_PORT" NEWSROOM_EDGE_RATE_LIMITS_ENABLED=false)
+  RANKING_SERVICE_URL="http://127.0.0.1:$RANKING_PORT" "${LIMITED[@]}")
 start gateway "$GATEWAY_PORT" "${SERVICES[@]}"
 start gateway-2 "$GATEWAY2_PORT" "${SERVICES[@]}"
 
@@ -107,7 +125,8 @@ say "page views through the beacon, so that the Top 10 has an order"
 for id in "${IDS[@]}" "$STORY"; do
   for v in $(seq 1 $(( RANDOM % 20 + 5 ))); do
     curl -s -o /dev/null -X POST "http://127.0.0.1:$GATEWAY_PORT/api/rankings/views" -H 'Content-Type: application/json' \
-      -H "X-Visitor-Id: bench-visitor-$v-$RANDOM" -H 'User-Agent: Mozilla/5.0 (bench)' -d "{\"articleId\": \"$id\"}"
+      -H "X-Visitor-Id: bench-visitor-$v-$RANDOM" -H 'User-Agent: Mozilla/5.0 (bench)' -d "{\"articleId\": \"$id\"}" \
+      -H "X-Forwarded-For: 192.0.2.$(( RANDOM % 250 + 1 ))"
   done
 done
 PAGE=/news/$SLUG
@@ -150,7 +169,11 @@ EOF
 # run LABEL URL [wrk header] -> "rps p50 p99 errors requests"
 run() {
   local out
-  out=$(wrk -t2 -c"$CONNECTIONS" -d"${4:-$DURATION}"s -s bench/gateway/report.lua ${3:+-H "$3"} "$2" 2>&1)
+  if [[ -n $LIMITS && $1 == gateway ]]; then
+    out=$(wrk -t2 -c"$CONNECTIONS" -d"${4:-$DURATION}"s -s bench/limits/clients.lua ${3:+-H "$3"} "$2" -- "$CLIENTS" 2>&1)
+  else
+    out=$(wrk -t2 -c"$CONNECTIONS" -d"${4:-$DURATION}"s -s bench/gateway/report.lua ${3:+-H "$3"} "$2" 2>&1)
+  fi
   grep '^RESULT' <<<"$out" | cut -d' ' -f2-
 }
 NGINX_URL="http://127.0.0.1:$NGINX_PORT$PAGE"
@@ -188,6 +211,7 @@ if [[ ${PROFILE:-0} == 1 ]]; then
   echo "flame graph: $OUT/gateway-page.html"
 fi
 
+if [[ -z $LIMITS ]]; then
 composed() { # port: compositions of article pages so far
   curl -s "http://127.0.0.1:$1/actuator/prometheus" \
     | awk '/^gateway_page_cache_requests_total\{.*result="composed"/ { s += $2 } END { printf "%d", s }'
@@ -235,9 +259,11 @@ correction_ms=$(shows_on "$started" "4.2 metres high, not 3.8" "${URLS[@]}")
 started=$(now_ms)
 api POST "/api/articles/$STORY/withdraw" >/dev/null
 withdraw_ms=$(gone_on "$started" "${URLS[@]}")
+fi
 
 echo
 echo "== article page benchmark ($(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ), ${DURATION}s per run, $CONNECTIONS connections)"
+[[ -z $LIMITS ]] || echo "rate limits on, store=$LIMITS, the gateway's readers: $CLIENTS addresses"
 echo "page: $PAGE, $(wc -c <"$WORK/page.html") bytes of HTML; section page: $SECTION, $(wc -c <"$WORK/section.html") bytes"
 printf '%-28s | %12s %9s %9s %7s\n' target "req/s" "p50 ms" "p99 ms" errors
 for t in nginx gateway nginx-gzip gateway-gzip nginx-section gateway-section; do
@@ -252,6 +278,7 @@ awk -v g="$gw_rps" -v n="$nginx_rps" -v gg="$gw_gz" -v ng="$nginx_gz" -v gs="$gw
   printf "ratio the same, gzip-accepting clients:      %.2f   (nginx compresses per request)\n", (ng > 0 ? gg / ng : 0)
   printf "ratio gateway section page / nginx same file: %.2f   (goal: at least 0.50)\n", (ns > 0 ? gs / ns : 0)
 }'
+[[ -n $LIMITS ]] && exit 0
 echo "stampede, $READERS readers at once after a purge: answers $stampede; compositions: gateway 1: $composed1, gateway 2: $composed2   (goal: 1 per replica)"
 echo "correction shown by both gateways (page and JSON): ${correction_ms} ms   (goal: at most 2000 ms)"
 echo "withdrawal gone from both gateways (page and JSON): ${withdraw_ms} ms   (goal: at most 2000 ms)"

@@ -42,8 +42,10 @@ public record EdgeProperties(@DefaultValue List<String> corsOrigins, @DefaultVal
 	}
 
 	/**
-	 * Token buckets per client (address, or token subject once authenticated). Kept in memory
-	 * per gateway replica: with N replicas behind a balancer a client may get up to N times these.
+	 * Token buckets per client (address, or token subject once authenticated) and the 401 lock-out.
+	 * With {@code store: memory} they are kept per gateway replica (with N replicas behind a
+	 * balancer a client may get up to N times these); with {@code store: redis} they hold for all
+	 * replicas together (edge/limits/SharedBudgets, docs/gateway.md).
 	 *
 	 * @param general any API request
 	 * @param beacon the anonymous view beacon {@code POST /api/rankings/views}
@@ -53,15 +55,34 @@ public record EdgeProperties(@DefaultValue List<String> corsOrigins, @DefaultVal
 	 * @param maxClients clients tracked at once; the least recently seen are forgotten first
 	 * @param ipv6Prefix prefix length an IPv6 client is counted by (64: one customer's network,
 	 *     see {@link org.newsroom.platform.web.ClientPrefix}); IPv4 clients count by address
+	 * @param store where the budgets and the lock-out live: {@code memory} (this replica) or
+	 *     {@code redis} (shared, at {@code spring.data.redis.url})
+	 * @param leaseLife how long a replica may spend tokens it took from a shared bucket before it
+	 *     asks again (unspent ones are then simply dropped). It does not widen the budget: what
+	 *     all replicas spend in any period is at most what the bucket gave out in it plus the
+	 *     tokens the replicas held at its start (a lease or two each); a long life lets a reader
+	 *     who reads slowly be served from memory for all of a lease
+	 * @param storeTimeout longest wait for the shared store; past it this replica decides alone
+	 * @param storeRetry how long after a failed call the shared store is tried again
 	 */
 	public record RateLimits(@DefaultValue("true") boolean enabled, @DefaultValue Bucket general,
 			@DefaultValue("20") int beaconCapacity, @DefaultValue("0.5") double beaconPerSecond,
 			@DefaultValue("10") int authFailures, @DefaultValue("60s") Duration authFailureWindow,
-			@DefaultValue("100000") int maxClients, @DefaultValue("64") int ipv6Prefix) {
+			@DefaultValue("100000") int maxClients, @DefaultValue("64") int ipv6Prefix,
+			@DefaultValue("memory") Store store, @DefaultValue("10s") Duration leaseLife,
+			@DefaultValue("250ms") Duration storeTimeout, @DefaultValue("1s") Duration storeRetry) {
 
 		public Bucket beacon() {
 			return new Bucket(beaconCapacity, beaconPerSecond);
 		}
+	}
+
+	/** Where the rate limits are kept. */
+	public enum Store {
+		/** this replica's memory: nothing to set up, limits per replica */
+		MEMORY,
+		/** Redis: limits for the whole deployment */
+		REDIS
 	}
 
 	/**

@@ -53,8 +53,10 @@ import org.springframework.http.server.PathContainer;
  * the encoding the client accepts, HEAD).
  *
  * <p>Anything else goes on as before: a request with credentials or a body, not HTTP/1.1
- * keep-alive, not a cached page, or one that arrives while an earlier request of the same
- * connection is still being answered further on ({@link NettyFastPath} keeps that order).
+ * keep-alive, not a cached page, a client whose budget only the shared store can judge at this
+ * moment ({@link ClientLimits#takeForAddressHere}: nothing here waits for it), or one that
+ * arrives while an earlier request of the same connection is still being answered further on
+ * ({@link NettyFastPath} keeps that order).
  */
 public final class FastPages extends NettyFastPath {
 
@@ -120,9 +122,21 @@ public final class FastPages extends NettyFastPath {
 		String requestId = RequestId.acceptOrGenerate(sentId);
 		TraceParent trace = TraceParent.parse(headers.get(TraceParent.HEADER));
 		String traceId = trace != null ? trace.traceId() : TraceParent.generate().traceId();
-		FullHttpResponse response = limited(client);
-		if (response == null) {
+		FullHttpResponse response;
+		if (!limits.enabled()) {
 			response = page(request, page);
+		}
+		else {
+			Duration penalty = limits.authPenalty(client);
+			Duration wait = penalty.isZero() ? limits.takeForAddressHere(client) : Duration.ZERO;
+			if (wait == null) {
+				// the client's lease of the shared budget is spent: RateLimitFilter asks the store
+				// without holding this event loop, and the page is then served on the usual path
+				return false;
+			}
+			response = !penalty.isZero() ? problem(EdgeProblems.tooManyAuthFailures(RateLimitFilter.roundUp(penalty)))
+					: !wait.isZero() ? problem(EdgeProblems.tooManyRequests(RateLimitFilter.roundUp(wait)))
+					: page(request, page);
 		}
 		response.headers().set(RequestId.HEADER, requestId);
 		boolean html = page.contentType().isCompatibleWith(org.springframework.http.MediaType.TEXT_HTML)
@@ -134,19 +148,6 @@ public final class FastPages extends NettyFastPath {
 				(System.nanoTime() - started) / 1_000_000, requestId, traceId, client, null));
 		metrics.record(method.name(), status, key.pattern(), "none", System.nanoTime() - started);
 		return true;
-	}
-
-	/** 429 when the client is over its budget or locked out after too many 401s, else null. */
-	private FullHttpResponse limited(String client) {
-		if (!limits.enabled()) {
-			return null;
-		}
-		Duration penalty = limits.authPenalty(client);
-		if (!penalty.isZero()) {
-			return problem(EdgeProblems.tooManyAuthFailures(RateLimitFilter.roundUp(penalty)));
-		}
-		Duration wait = limits.takeForAddress(client);
-		return wait.isZero() ? null : problem(EdgeProblems.tooManyRequests(RateLimitFilter.roundUp(wait)));
 	}
 
 	private static FullHttpResponse page(HttpRequest request, CachedPage page) {

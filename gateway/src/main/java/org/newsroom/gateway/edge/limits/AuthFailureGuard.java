@@ -18,7 +18,8 @@ import org.springframework.web.server.WebFilterChain;
  * presented (a forged, expired or foreign token) within the window gets 429 for every request
  * until the window has passed. A request that simply came without a token is not an
  * authentication failure. Runs before Spring Security, so a blocked client costs no token
- * validation at all.
+ * validation at all. With the shared store the failure is counted there before the 401 goes out,
+ * and a lock-out holds on every replica.
  */
 @Component
 public class AuthFailureGuard implements WebFilter, Ordered {
@@ -49,7 +50,7 @@ public class AuthFailureGuard implements WebFilter, Ordered {
 		}
 		exchange.getResponse().beforeCommit(() -> {
 			if (HttpStatus.UNAUTHORIZED.equals(exchange.getResponse().getStatusCode())) {
-				limits.recordAuthFailure(client);
+				return limits.recordAuthFailure(client);
 			}
 			return Mono.empty();
 		});

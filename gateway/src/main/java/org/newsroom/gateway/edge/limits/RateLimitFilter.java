@@ -20,7 +20,9 @@ import org.springframework.web.server.WebFilterChain;
  * Token buckets per client: an authenticated client is keyed by its token's subject, anyone else
  * by address; the anonymous view beacon has its own, much smaller bucket per address, so a script
  * cannot inflate the Top 10 while readers still count. Runs after Spring Security, so the subject
- * is a validated one. Health probes, metrics and static files are exempt.
+ * is a validated one. Health probes, metrics and static files are exempt. With the shared store, a
+ * client whose lease is spent waits here for the store's answer; the Netty fast path hands such
+ * requests on to this filter rather than wait itself ({@link ClientLimits#takeForAddressHere}).
  */
 @Component
 public class RateLimitFilter implements WebFilter, Ordered {
@@ -44,15 +46,15 @@ public class RateLimitFilter implements WebFilter, Ordered {
 		String address = EdgeRequest.of(exchange).client();
 		if (HttpMethod.POST.equals(exchange.getRequest().getMethod())
 				&& RankingPaths.VIEW_BEACON.equals(exchange.getRequest().getPath().value())) {
-			return proceedOrRefuse(limits.takeBeacon(address), exchange, chain);
+			return limits.takeBeacon(address).flatMap(wait -> proceedOrRefuse(wait, exchange, chain));
 		}
 		if (!exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)) {
 			// no credentials, so no principal: no need to ask the security context
-			return proceedOrRefuse(limits.takeForAddress(address), exchange, chain);
+			return limits.takeForAddress(address).flatMap(wait -> proceedOrRefuse(wait, exchange, chain));
 		}
 		return exchange.getPrincipal()
-			.map(principal -> limits.takeForUser(principal.getName()))
-			.switchIfEmpty(Mono.fromSupplier(() -> limits.takeForAddress(address)))
+			.flatMap(principal -> limits.takeForUser(principal.getName()))
+			.switchIfEmpty(Mono.defer(() -> limits.takeForAddress(address)))
 			.flatMap(wait -> proceedOrRefuse(wait, exchange, chain));
 	}
 
