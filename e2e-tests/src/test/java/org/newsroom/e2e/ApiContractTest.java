@@ -66,7 +66,7 @@ class ApiContractTest {
 	/** 406, 414, 431, 413 come from the edge or Spring on any operation; each operation lists them. */
 	@Test
 	void theEdgesAnswersPassOnEveryOperation() {
-		for (int status : List.of(400, 406, 413, 414, 429, 431, 503)) {
+		for (int status : List.of(400, 406, 413, 414, 429, 431, 503, 504)) {
 			assertThat(faults(status, "application/problem+json", problem("refused", "Refused", status)))
 				.as("%d on GET an article", status).isEmpty();
 		}
@@ -74,6 +74,8 @@ class ApiContractTest {
 				answer(431, "application/problem+json", problem("headers-too-large", "Headers too large", 431)), null,
 				false)).isEmpty();
 		assertThat(faults(431, "text/html", "<h1>too large</h1>")).as("still a problem document").isNotEmpty();
+		assertThat(faults(500, "application/problem+json", problem("internal-error", "Internal error", 500)))
+			.as("a defect is no documented answer").isNotEmpty();
 		assertThat(faults(405, "application/problem+json", problem("method-not-allowed", "Method not allowed", 405)))
 			.as("GET is an operation of the path: no 405 for it").isNotEmpty();
 	}

@@ -31,8 +31,9 @@ import org.springframework.core.Ordered;
  * <li>On every operation: 400 (the gateway's firewall refuses the request line, or a parameter
  * name it cannot read), 406 ({@code Accept} names nothing the operation answers), 413 (a body
  * over the edge's limit), 414 (a request line over its limit), 431 (headers over theirs), 429 (the
- * per-client limits, with {@code Retry-After}) and 503 (the service or its store is down, or the
- * gateway has paused calls to it). An operation's own answer with the same status is kept.</li>
+ * per-client limits, with {@code Retry-After}), 503 (the service or its store is down, or the
+ * gateway has paused calls to it) and 504 (the gateway gave up waiting for the service). An
+ * operation's own answer with the same status is kept.</li>
  * <li>On every path: HEAD where GET is served (the same answers without a body; Spring answers
  * it) and OPTIONS (200 with {@code Allow}, which names the path's own methods:
  * PathMethodsHandlerMapping).</li>
@@ -58,10 +59,11 @@ public class EdgeAnswers implements OpenApiCustomizer, Ordered {
 		ANY_PATH.put(429, "TooManyRequests");
 		ANY_PATH.put(431, "HeadersTooLarge");
 		ANY_PATH.put(503, "Unavailable");
+		ANY_PATH.put(504, "GatewayTimeout");
 	}
 
 	/** Referred to from every operation (401 only where a token is read: ProblemAnswers). */
-	static final Set<Integer> EVERY_OPERATION = Set.of(400, 406, 413, 414, 429, 431, 503);
+	static final Set<Integer> EVERY_OPERATION = Set.of(400, 406, 413, 414, 429, 431, 503, 504);
 
 	private static final String DESCRIPTION = """
 
@@ -71,8 +73,9 @@ public class EdgeAnswers implements OpenApiCustomizer, Ordered {
 			`Problem` schema): 400 when the request line or a parameter name cannot be accepted, 405 with \
 			`Allow` for a method the path does not have, 406 when `Accept` names nothing the operation \
 			answers, 413 for a body over the limit, 414 for a request line and 431 for headers over the \
-			edge's limits, 429 with `Retry-After` when a client sends too much, and 503 with `Retry-After` when a \
-			service or its store is down. A path under `/api` that no document lists is a 404 (or 401 \
+			edge's limits, 429 with `Retry-After` when a client sends too much, 503 with `Retry-After` when \
+			a service or its store is down, and 504 with `Retry-After` when the gateway gave up waiting for a \
+			service (for a write, the outcome is then unknown). A path under `/api` that no document lists is a 404 (or 401 \
 			with a bad token). They are in `components.responses`; each operation refers to those it can \
 			meet. Every path also answers HEAD where it serves GET, and OPTIONS with `Allow`.""";
 
@@ -160,7 +163,7 @@ public class EdgeAnswers implements OpenApiCustomizer, Ordered {
 		ApiResponses responses = new ApiResponses().addApiResponse("200", new ApiResponse()
 			.description("The methods this path accepts, in `Allow`; no body")
 			.addHeaderObject("Allow", allow(String.join(", ", methods))));
-		for (int status : List.of(400, 401, 414, 429, 431, 503)) {
+		for (int status : List.of(400, 401, 414, 429, 431, 503, 504)) {
 			responses.addApiResponse(String.valueOf(status), status == 401 ? ProblemAnswers.problem(401)
 					: new ApiResponse().$ref("#/components/responses/" + ANY_PATH.get(status)));
 		}

@@ -56,6 +56,8 @@ public class ProblemAnswers implements OperationCustomizer {
 		PROBLEMS.put(431, "Request header fields too large: the headers are over the gateway's limit");
 		PROBLEMS.put(429, "Too many requests from this client; `Retry-After` says when to try again");
 		PROBLEMS.put(503, "A service or database this needs is unavailable; `Retry-After` says when to try again");
+		PROBLEMS.put(504, "The gateway gave up waiting for the service; for a write the outcome is unknown (check before "
+				+ "repeating it); `Retry-After` says when to try again");
 	}
 
 	private static final Map<Integer, String> SUCCESS = Map.of(200, "OK", 201, "Created", 202,
@@ -147,7 +149,7 @@ public class ProblemAnswers implements OperationCustomizer {
 		ApiResponse response = new ApiResponse().description(description)
 			.content(new Content().addMediaType(PROBLEM_JSON,
 					new MediaType().schema(new Schema<>().$ref(ApiDocument.PROBLEM_SCHEMA_REF))));
-		if (status == 429 || status == 503) {
+		if (status == 429 || status == 503 || status == 504) {
 			response.addHeaderObject("Retry-After", new Header().description("Seconds to wait before trying again")
 				.schema(new IntegerSchema().minimum(java.math.BigDecimal.ZERO)));
 		}
