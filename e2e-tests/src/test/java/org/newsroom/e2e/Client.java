@@ -56,11 +56,21 @@ final class Client {
 		return send(request(path, token).GET());
 	}
 
-	/** The body's bytes as sent, for binary answers (a photo's original, a rendition); null unless 200. */
+	/**
+	 * The body's bytes as sent, for binary answers (a photo's original, a rendition); null unless
+	 * 200. The answer is checked against the API's document like every other (ApiContract).
+	 */
 	static byte[] bytes(String path, String token) {
 		try {
-			HttpResponse<byte[]> response = HTTP.send(request(path, token).GET().build(),
-					HttpResponse.BodyHandlers.ofByteArray());
+			HttpRequest request = request(path, token).GET().build();
+			HttpResponse<byte[]> response = HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
+			if (checked(request.uri())) {
+				String text = response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")
+						? new String(response.body(), StandardCharsets.UTF_8) : "";
+				ApiContract.checkBytes(request.method(), request.uri(), request.headers().map(),
+						new Response(response.statusCode(), response.headers().map(), text),
+						text.isEmpty() ? response.body() : null);
+			}
 			return response.statusCode() == 200 ? response.body() : null;
 		}
 		catch (IOException e) {
@@ -84,7 +94,7 @@ final class Client {
 	private static Response send(HttpRequest.Builder request, String method, String json) {
 		request.header("Content-Type", "application/json");
 		return send(request.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-				: HttpRequest.BodyPublishers.ofString(json)));
+				: HttpRequest.BodyPublishers.ofString(json)), json);
 	}
 
 	/** A multipart upload of one file and a JSON part, the way the media API takes photos. */
@@ -103,7 +113,7 @@ final class Client {
 			throw new UncheckedIOException(e);
 		}
 		return send(request(path, token).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())), body.toString(StandardCharsets.ISO_8859_1));
 	}
 
 	/** A token from the real Keycloak, by the password grant the local realm allows for testing. */
@@ -141,9 +151,20 @@ final class Client {
 	 * non-ASCII, dot segments, broken framing), from the given loopback address (any of
 	 * 127.0.0.0/8: the gateway's per-address limits then see separate clients), and reads the
 	 * whole answer. The request should say {@code Connection: close}. If the gateway refuses the
-	 * request before its body is sent (413 on the declared length), the answer is still read.
+	 * request before its body is sent (413 on the declared length), the answer is still read. The
+	 * answer must be one the API's documents allow for the request line sent (ApiContract); the
+	 * request itself is not checked, since such requests are meant to break the contract.
 	 */
 	static Response raw(String sourceAddress, byte[] request) {
+		Response answer = rawExchange(sourceAddress, request);
+		String line = new String(request, 0, Math.min(request.length, 64 * 1024), StandardCharsets.ISO_8859_1);
+		int end = line.indexOf("\r\n");
+		String[] parts = (end < 0 ? line : line.substring(0, end)).split(" ", 3);
+		ApiContract.checkAnswer(parts[0], parts.length > 1 ? parts[1] : "", answer);
+		return answer;
+	}
+
+	private static Response rawExchange(String sourceAddress, byte[] request) {
 		URI gateway = URI.create(LocalStack.GATEWAY);
 		try (java.net.Socket socket = new java.net.Socket()) {
 			socket.bind(new java.net.InetSocketAddress(sourceAddress, 0));
@@ -215,6 +236,12 @@ final class Client {
 		return out.toByteArray();
 	}
 
+	/** Whether the address is a gateway's: the suite's own, or the second replica (not Keycloak). */
+	private static boolean checked(URI uri) {
+		String address = uri.toString();
+		return address.startsWith(LocalStack.GATEWAY + "/") || address.startsWith(SecondGateway.URL + "/");
+	}
+
 	private static HttpRequest.Builder request(String path, String token) {
 		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(LocalStack.GATEWAY + path))
 			.timeout(Duration.ofSeconds(20));
@@ -224,14 +251,22 @@ final class Client {
 		return builder;
 	}
 
-	/** Sends the request; an answer of the gateway's API must be what its OpenAPI document says (ApiContract). */
 	private static Response send(HttpRequest.Builder builder) {
+		return send(builder, null);
+	}
+
+	/**
+	 * Sends the request; an answer of a gateway (the suite's, or a second replica) must be what
+	 * the API's OpenAPI document says, and a request it answered with success must be one the
+	 * document accepts (ApiContract). {@code body} is what was sent, for that check.
+	 */
+	private static Response send(HttpRequest.Builder builder, String body) {
 		try {
 			HttpRequest request = builder.build();
 			HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
 			Response answer = new Response(response.statusCode(), response.headers().map(), response.body());
-			if (request.uri().toString().startsWith(LocalStack.GATEWAY + "/")) {
-				ApiContract.check(request.method(), request.uri(), answer);
+			if (checked(request.uri())) {
+				ApiContract.check(request.method(), request.uri(), request.headers().map(), body, answer);
 			}
 			return answer;
 		}

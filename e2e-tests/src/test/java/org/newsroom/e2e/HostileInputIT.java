@@ -258,6 +258,10 @@ class HostileInputIT {
 		System.out.println("[hostile-input] " + TRIED.get() + " requests tried, by status: " + histogram
 				+ "; table rows by category: " + CATEGORIES);
 		assertThat(histogram.keySet()).as("5xx answers").allMatch(status -> status < 500);
+		// every raw answer went through ApiContract: the table reaches each of its rules
+		System.out.println("[hostile-input] answers judged by the API documents so far in this run, by rule: " + ApiContract.JUDGED);
+		assertThat(ApiContract.JUDGED).containsKeys("an operation (answer only)", "a method the path does not have",
+				"a method no document has", "a path no document lists", "outside the API");
 	}
 
 	// ---- helpers ------------------------------------------------------------------------------

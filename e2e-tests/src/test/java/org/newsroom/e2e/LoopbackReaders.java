@@ -44,6 +44,8 @@ import org.apache.hc.core5.util.Timeout;
  *
  * <p>Answers are read whole; transport failures (connection refused, reset) surface as
  * {@link UncheckedIOException}. Nothing is retried: a client must see what the edge answered.
+ * Every answer is checked against the API's OpenAPI documents, and every request answered with
+ * success against what they accept (ApiContract), as Client's are.
  */
 final class LoopbackReaders implements AutoCloseable {
 
@@ -58,11 +60,15 @@ final class LoopbackReaders implements AutoCloseable {
 	private final CloseableHttpClient http;
 	private final AtomicInteger turn = new AtomicInteger();
 
+	/** The first answer the API's documents do not allow, kept for close(): a worker thread may swallow it. */
+	private final java.util.concurrent.atomic.AtomicReference<AssertionError> firstBreach = new java.util.concurrent.atomic.AtomicReference<>();
+
 	/** One simulated reader: where it connects from. */
 	record Reader(int number, InetAddress address) {
 	}
 
-	record Answer(int status, Map<String, String> headers, String body) {
+	/** {@code headers} by lower-case name, the first of each; {@code allHeaders} as they came. */
+	record Answer(int status, Map<String, String> headers, String body, Map<String, List<String>> allHeaders) {
 
 		String header(String name) {
 			return headers.get(name.toLowerCase(java.util.Locale.ROOT));
@@ -164,21 +170,43 @@ final class LoopbackReaders implements AutoCloseable {
 		HttpClientContext context = HttpClientContext.create();
 		context.setAttribute(LOCAL_ADDRESS, reader.address());
 		try {
-			return http.execute(request, context, response -> {
+			Map<String, List<String>> sentHeaders = new LinkedHashMap<>();
+			for (Header header : request.getHeaders()) {
+				sentHeaders.computeIfAbsent(header.getName(), name -> new ArrayList<>()).add(header.getValue());
+			}
+			// the bodies sent here are StringEntity, which can be read again
+			String sentBody = request.getEntity() == null ? null
+					: EntityUtils.toString(request.getEntity(), StandardCharsets.UTF_8);
+			Answer answer = http.execute(request, context, response -> {
 				Map<String, String> headers = new LinkedHashMap<>();
+				Map<String, List<String>> all = new LinkedHashMap<>();
 				for (Header header : response.getHeaders()) {
 					headers.putIfAbsent(header.getName().toLowerCase(java.util.Locale.ROOT), header.getValue());
+					all.computeIfAbsent(header.getName(), name -> new ArrayList<>()).add(header.getValue());
 				}
 				String body = response.getEntity() == null ? ""
 						: EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8);
-				return new Answer(response.getCode(), headers, body);
+				return new Answer(response.getCode(), headers, body, all);
 			});
+			try {
+				ApiContract.check(request.getMethod(), request.getUri(), sentHeaders, sentBody,
+						new Client.Response(answer.status(), answer.allHeaders(), answer.body()));
+			}
+			catch (AssertionError breach) {
+				firstBreach.compareAndSet(null, breach);
+				throw breach;
+			}
+			return answer;
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
+		catch (java.net.URISyntaxException | org.apache.hc.core5.http.ParseException e) {
+			throw new IllegalArgumentException(e);
+		}
 	}
 
+	/** Closes the connections; fails if any answer broke the API's documents, even one a worker thread swallowed. */
 	@Override
 	public void close() {
 		try {
@@ -186,6 +214,9 @@ final class LoopbackReaders implements AutoCloseable {
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
+		}
+		if (firstBreach.get() != null) {
+			throw new AssertionError("an answer to these readers broke the API's documents", firstBreach.get());
 		}
 	}
 

@@ -11,11 +11,9 @@ import org.newsroom.article.config.SiteProperties;
 import org.newsroom.article.media.MediaClient;
 import org.newsroom.article.media.PhotoMetadata;
 import org.newsroom.article.story.Article;
-import org.newsroom.platform.problem.ProblemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -57,18 +55,12 @@ class LeadPhotos {
 			if (mediaId == null || !asked.add(mediaId)) {
 				continue;
 			}
-			Optional<PhotoMetadata> metadata;
-			try {
-				metadata = media.photo(mediaId);
-			}
-			catch (ProblemException unavailable) {
-				if (unavailable.status() != HttpStatus.SERVICE_UNAVAILABLE) {
-					throw unavailable;
-				}
-				log.warn("feed written without lead photos: {}", unavailable.getMessage());
+			MediaClient.PhotoLookup lookup = media.photoOrNone(mediaId);
+			if (lookup.mediaUnavailable()) {
+				log.warn("feed written without lead photos from {} on", mediaId);
 				return photos;
 			}
-			metadata.flatMap(this::shown).ifPresent(photo -> photos.put(mediaId, photo));
+			lookup.photo().flatMap(this::shown).ifPresent(photo -> photos.put(mediaId, photo));
 		}
 		return photos;
 	}

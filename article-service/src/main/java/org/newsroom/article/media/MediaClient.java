@@ -28,6 +28,7 @@ import org.newsroom.platform.web.ServiceLocations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
@@ -108,6 +109,44 @@ public class MediaClient {
 			failUnlessOk(status);
 			return Optional.ofNullable(response.bodyTo(PhotoMetadata.class));
 		}));
+	}
+
+	/**
+	 * The photo for a document that is served without it when media-service cannot answer (a
+	 * feed, a ninjs item): a 503 becomes {@link PhotoLookup#unavailable()} instead of failing the
+	 * document. Any other problem still fails it.
+	 */
+	public PhotoLookup photoOrNone(String mediaId) {
+		try {
+			return photo(mediaId).map(PhotoLookup::found).orElseGet(PhotoLookup::unknown);
+		}
+		catch (ProblemException problem) {
+			if (problem.status() != HttpStatus.SERVICE_UNAVAILABLE) {
+				throw problem;
+			}
+			log.warn("photo {} left out: {}", mediaId, problem.getMessage());
+			return PhotoLookup.unavailable();
+		}
+	}
+
+	/**
+	 * What media-service said of a photo: its metadata, or none because it does not know the
+	 * photo or because it could not answer ({@code mediaUnavailable}: a caller that would ask for
+	 * more photos can stop asking).
+	 */
+	public record PhotoLookup(Optional<PhotoMetadata> photo, boolean mediaUnavailable) {
+
+		static PhotoLookup found(PhotoMetadata photo) {
+			return new PhotoLookup(Optional.of(photo), false);
+		}
+
+		static PhotoLookup unknown() {
+			return new PhotoLookup(Optional.empty(), false);
+		}
+
+		static PhotoLookup unavailable() {
+			return new PhotoLookup(Optional.empty(), true);
+		}
 	}
 
 	public CircuitBreaker breaker() {

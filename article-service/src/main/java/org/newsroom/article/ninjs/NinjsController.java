@@ -2,6 +2,7 @@ package org.newsroom.article.ninjs;
 
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Parameter;
 import org.newsroom.article.story.ArticleDesk;
 import org.newsroom.platform.http.ReaderCaching;
 import io.swagger.v3.oas.annotations.Operation;
@@ -38,7 +39,9 @@ class NinjsController {
 	@ApiResponse(responseCode = "200", description = "OK: an IPTC ninjs 3.0 document (https://iptc.org/standards/ninjs/)",
 			content = @Content(mediaType = "application/json", schema = @Schema(ref = ApiDocument.JSON_OBJECT)))
 	@Answers(notModified = true, problems = { 400, 404, 410 })
-	ResponseEntity<Map<String, Object>> ninjs(@PathVariable String id, Authentication caller) {
+	ResponseEntity<Map<String, Object>> ninjs(
+			@Parameter(description = "The article's id", schema = @Schema(type = "string", pattern = ApiDocument.OBJECT_ID,
+					minLength = 24, maxLength = 24, example = "6752a1f0c3b9e54d2a1b7c90")) @PathVariable String id, Authentication caller) {
 		var article = articles.readable(ArticleDesk.checkId(id), caller);
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_JSON)

@@ -14,9 +14,7 @@ import org.newsroom.article.story.PageMetadata;
 import org.newsroom.article.config.SiteProperties;
 import org.newsroom.article.media.MediaClient;
 import org.newsroom.article.media.PhotoMetadata;
-import org.newsroom.platform.problem.ProblemException;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -144,17 +142,8 @@ public class NinjsDocument {
 		photo.put("name", "leadImage");
 		photo.put("type", "picture");
 		photo.put("uri", site.base() + "/api/media/" + mediaId);
-		Optional<PhotoMetadata> metadata;
-		try {
-			metadata = media.photo(mediaId);
-		}
-		catch (ProblemException unavailable) {
-			if (unavailable.status() != HttpStatus.SERVICE_UNAVAILABLE) {
-				throw unavailable;
-			}
-			photo.put("representationType", "partial");
-			return photo;
-		}
+		// unknown to media-service, or media-service not answering: the photo is named, without detail
+		Optional<PhotoMetadata> metadata = media.photoOrNone(mediaId).photo();
 		if (metadata.isEmpty()) {
 			photo.put("representationType", "partial");
 			return photo;

@@ -2,6 +2,8 @@ package org.newsroom.article.publishing;
 
 import java.time.Instant;
 
+import org.newsroom.platform.openapi.ApiDocument;
+import io.swagger.v3.oas.annotations.Parameter;
 import org.newsroom.article.story.Article;
 import org.newsroom.article.story.ArticleView;
 import org.newsroom.article.story.Callers;
@@ -40,7 +42,9 @@ class PublishingController {
 			description = "No body (or no `at`): publish now. `{\"at\": \"2026-05-01T06:00:00Z\"}`: schedule. "
 					+ "Refused (422, photo-not-usable) while a photo it shows has no credit, expired rights or was taken down.")
 	@Answers(problems = { 400, 404, 409, 413, 415, 422 })
-	ResponseEntity<ArticleView> publish(@PathVariable String id, @RequestBody(required = false) PublishRequest request,
+	ResponseEntity<ArticleView> publish(
+			@Parameter(description = "The article's id", schema = @Schema(type = "string", pattern = ApiDocument.OBJECT_ID,
+					minLength = 24, maxLength = 24, example = "6752a1f0c3b9e54d2a1b7c90")) @PathVariable String id, @RequestBody(required = false) PublishRequest request,
 			Authentication caller) {
 		Instant at = request != null ? request.at() : null;
 		return respond(desk.publish(ArticleDesk.checkId(id), at, Callers.name(caller)));
@@ -49,7 +53,9 @@ class PublishingController {
 	@PostMapping("/withdraw")
 	@Operation(operationId = "withdrawArticle", summary = "Withdraw a published or scheduled article")
 	@Answers(problems = { 400, 404, 409 })
-	ResponseEntity<ArticleView> withdraw(@PathVariable String id, Authentication caller) {
+	ResponseEntity<ArticleView> withdraw(
+			@Parameter(description = "The article's id", schema = @Schema(type = "string", pattern = ApiDocument.OBJECT_ID,
+					minLength = 24, maxLength = 24, example = "6752a1f0c3b9e54d2a1b7c90")) @PathVariable String id, Authentication caller) {
 		return respond(desk.withdraw(ArticleDesk.checkId(id), Callers.name(caller)));
 	}
 

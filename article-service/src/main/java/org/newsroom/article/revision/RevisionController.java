@@ -2,6 +2,9 @@ package org.newsroom.article.revision;
 
 import java.util.List;
 
+import org.newsroom.platform.openapi.ApiDocument;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.Parameter;
 import org.newsroom.platform.problem.FieldProblem;
 import org.newsroom.platform.problem.ProblemException;
 import org.newsroom.platform.problem.Problems;
@@ -33,7 +36,9 @@ class RevisionController {
 	@GetMapping("/api/articles/{id}/revisions")
 	@Operation(operationId = "getArticleRevisions", summary = "An article's history")
 	@Answers(problems = { 400, 404 }, access = Access.EDITOR)
-	History revisions(@PathVariable String id) {
+	History revisions(
+			@Parameter(description = "The article's id", schema = @Schema(type = "string", pattern = ApiDocument.OBJECT_ID,
+					minLength = 24, maxLength = 24, example = "6752a1f0c3b9e54d2a1b7c90")) @PathVariable String id) {
 		if (!id.matches("[0-9a-f]{24}")) {
 			throw Problems.badRequest("id: not an id (24 lowercase hex digits)",
 					List.of(new FieldProblem("id", "not an id (24 lowercase hex digits)")));

@@ -4,6 +4,9 @@ import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 
+import org.newsroom.platform.openapi.ApiDocument;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.Parameter;
 import org.newsroom.platform.http.ReaderCaching;
 import org.newsroom.platform.problem.FieldProblem;
 import org.newsroom.platform.problem.Problems;
@@ -56,7 +59,9 @@ class ArticleController {
 	@Operation(operationId = "getArticle", summary = "Read an article by id",
 			description = "Readers get published articles only (a draft is not found); editors get every status.")
 	@Answers(notModified = true, problems = { 400, 404, 410 })
-	ResponseEntity<ArticleView> byId(@PathVariable String id, Authentication caller, WebRequest request) {
+	ResponseEntity<ArticleView> byId(
+			@Parameter(description = "The article's id", schema = @Schema(type = "string", pattern = ApiDocument.OBJECT_ID,
+					minLength = 24, maxLength = 24, example = "6752a1f0c3b9e54d2a1b7c90")) @PathVariable String id, Authentication caller, WebRequest request) {
 		ArticleDesk.checkId(id);
 		if (!Callers.isEditor(caller)) {
 			return forReader(published.byId(id, () -> reading(articles.readable(id, caller))), caller, request);
@@ -68,7 +73,9 @@ class ArticleController {
 	@Operation(operationId = "getArticleBySlug", summary = "Read an article by its slug",
 			description = "Readers get published articles only; editors get every status.")
 	@Answers(notModified = true, problems = { 400, 404, 410 })
-	ResponseEntity<ArticleView> bySlug(@PathVariable String slug, Authentication caller, WebRequest request) {
+	ResponseEntity<ArticleView> bySlug(@Parameter(description = "The article's slug, made from its headline: letters and digits of any script "
+			+ "joined by hyphens; longer than 200 characters is a 400",
+			schema = @Schema(type = "string", minLength = 1, maxLength = 200, example = "ferries-run")) @PathVariable String slug, Authentication caller, WebRequest request) {
 		if (slug.length() > 200) {
 			throw Problems.badRequest("slug: at most 200 characters", List.of(new FieldProblem("slug", "at most 200 characters")));
 		}
@@ -86,7 +93,9 @@ class ArticleController {
 	@PutMapping("/{id}")
 	@Operation(operationId = "replaceArticle", summary = "Replace an article's content")
 	@Answers(problems = { 400, 404, 409, 412, 413, 415, 422, 428 })
-	ResponseEntity<ArticleView> update(@PathVariable String id,
+	ResponseEntity<ArticleView> update(
+			@Parameter(description = "The article's id", schema = @Schema(type = "string", pattern = ApiDocument.OBJECT_ID,
+					minLength = 24, maxLength = 24, example = "6752a1f0c3b9e54d2a1b7c90")) @PathVariable String id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@RequestBody ArticleReplacement replacement, Authentication caller) {
 		ArticleDesk.checkId(id);
@@ -99,7 +108,9 @@ class ArticleController {
 	@PostMapping("/{id}/corrections")
 	@Operation(operationId = "correctArticle", summary = "Append a correction to a published article")
 	@Answers(status = 201, problems = { 400, 404, 409, 413, 415, 422 })
-	ResponseEntity<ArticleView> correct(@PathVariable String id, @RequestBody CorrectionRequest correction,
+	ResponseEntity<ArticleView> correct(
+			@Parameter(description = "The article's id", schema = @Schema(type = "string", pattern = ApiDocument.OBJECT_ID,
+					minLength = 24, maxLength = 24, example = "6752a1f0c3b9e54d2a1b7c90")) @PathVariable String id, @RequestBody CorrectionRequest correction,
 			Authentication caller) {
 		Article article = articles.correct(ArticleDesk.checkId(id), correction.text(), Callers.name(caller));
 		return ResponseEntity.created(URI.create("/api/articles/" + article.id()))
@@ -110,7 +121,9 @@ class ArticleController {
 	@DeleteMapping("/{id}")
 	@Operation(operationId = "deleteArticle", summary = "Delete an article")
 	@Answers(status = 204, problems = { 400, 404 })
-	ResponseEntity<Void> delete(@PathVariable String id, Authentication caller) {
+	ResponseEntity<Void> delete(
+			@Parameter(description = "The article's id", schema = @Schema(type = "string", pattern = ApiDocument.OBJECT_ID,
+					minLength = 24, maxLength = 24, example = "6752a1f0c3b9e54d2a1b7c90")) @PathVariable String id, Authentication caller) {
 		articles.delete(ArticleDesk.checkId(id), Callers.name(caller));
 		return ResponseEntity.noContent().build();
 	}

@@ -55,7 +55,9 @@ class PageController {
 	@ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
 			schema = @Schema(implementation = ArticlePage.class)))
 	@Answers(notModified = true, problems = { 400, 404, 410 })
-	Mono<Void> articlePage(@PathVariable String slug, ServerWebExchange exchange) {
+	Mono<Void> articlePage(@Parameter(description = "The article's slug, as article-service gives it; longer than 200 "
+			+ "characters is a 400", 
+			schema = @Schema(type = "string", minLength = 1, maxLength = 200, example = "ferries-run")) @PathVariable String slug, ServerWebExchange exchange) {
 		return send(exchange, PageKey.articleJson(slug), () -> {
 			long topVersion = top.version();
 			return composer.articlePage(slug).map(page -> json(page, PageTags.of(page), topVersion, page.degraded(),
@@ -87,7 +89,8 @@ class PageController {
 	@ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
 			schema = @Schema(implementation = SectionPage.class)))
 	@Answers(notModified = true, problems = { 400, 404 })
-	Mono<Void> sectionPage(@Parameter(description = "one of the paper's sections", example = "world") @PathVariable String name,
+	Mono<Void> sectionPage(@Parameter(description = "One of the paper's sections (NEWSROOM_WEB_SECTIONS); any other name is a 404", example = "world",
+			schema = @Schema(type = "string", pattern = "^[a-z0-9-]{1,40}$", example = "world")) @PathVariable String name,
 			@Parameter(description = "nextCursor of the page before") @RequestParam(required = false) String cursor,
 			ServerWebExchange exchange) {
 		if (!web.sections().contains(name)) {

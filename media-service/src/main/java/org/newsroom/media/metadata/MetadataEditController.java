@@ -1,5 +1,7 @@
 package org.newsroom.media.metadata;
 
+import org.newsroom.platform.openapi.ApiDocument;
+import io.swagger.v3.oas.annotations.Parameter;
 import org.newsroom.media.photo.PhotoView;
 import tools.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
@@ -38,7 +40,9 @@ class MetadataEditController {
 			@Content(mediaType = MERGE_PATCH, schema = @Schema(implementation = PhotoFields.class)),
 			@Content(mediaType = "application/json", schema = @Schema(implementation = PhotoFields.class)) })
 	@Answers(problems = { 400, 404, 410, 413, 415, 422 })
-	PhotoView edit(@PathVariable String id, @RequestBody JsonNode patch) {
+	PhotoView edit(
+			@Parameter(description = "The photo's id", schema = @Schema(type = "string", pattern = ApiDocument.OBJECT_ID,
+					minLength = 24, maxLength = 24, example = "6752a1f0c3b9e54d2a1b7c90")) @PathVariable String id, @RequestBody JsonNode patch) {
 		return PhotoView.of(editor.edit(id, patch));
 	}
 }

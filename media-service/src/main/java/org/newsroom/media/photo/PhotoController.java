@@ -1,9 +1,10 @@
 package org.newsroom.media.photo;
 
-
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
+import org.newsroom.platform.openapi.ApiDocument;
+import io.swagger.v3.oas.annotations.Parameter;
 import org.newsroom.platform.http.ReaderCaching;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -44,7 +45,9 @@ class PhotoController {
 	@Operation(operationId = "getPhoto", summary = "Read a photo's record",
 			description = "A taken-down photo keeps its record (status TAKEN_DOWN, no renditions).")
 	@Answers(problems = { 400, 404 })
-	ResponseEntity<PhotoView> byId(@PathVariable String id, Authentication caller) {
+	ResponseEntity<PhotoView> byId(
+			@Parameter(description = "The photo's id", schema = @Schema(type = "string", pattern = ApiDocument.OBJECT_ID,
+					minLength = 24, maxLength = 24, example = "6752a1f0c3b9e54d2a1b7c90")) @PathVariable String id, Authentication caller) {
 		return ResponseEntity.ok()
 			.cacheControl(ReaderCaching.PHOTO.forCaller(caller == null))
 			.body(PhotoView.of(library.find(id)));
@@ -72,7 +75,9 @@ class PhotoController {
 			@Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary")),
 			@Content(mediaType = "image/webp", schema = @Schema(type = "string", format = "binary")) })
 	@Answers(notModified = true, problems = { 400, 404, 410 }, access = Access.EDITOR)
-	ResponseEntity<Resource> original(@PathVariable String id) {
+	ResponseEntity<Resource> original(
+			@Parameter(description = "The photo's id", schema = @Schema(type = "string", pattern = ApiDocument.OBJECT_ID,
+					minLength = 24, maxLength = 24, example = "6752a1f0c3b9e54d2a1b7c90")) @PathVariable String id) {
 		Photo photo = library.findActive(id);
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(photo.contentType()))

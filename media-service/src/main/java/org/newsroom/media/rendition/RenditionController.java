@@ -1,5 +1,6 @@
 package org.newsroom.media.rendition;
 
+import org.newsroom.platform.openapi.ApiDocument;
 import org.newsroom.media.photo.Photo;
 import org.newsroom.media.photo.PhotoLibrary;
 import io.swagger.v3.oas.annotations.Operation;
@@ -46,7 +47,9 @@ class RenditionController {
 	@ApiResponse(responseCode = "200", description = "OK: the JPEG's bytes, immutable",
 			content = @Content(mediaType = "image/jpeg", schema = @Schema(type = "string", format = "binary")))
 	@Answers(notModified = true, problems = { 400, 404, 410 })
-	ResponseEntity<Resource> rendition(@PathVariable String id,
+	ResponseEntity<Resource> rendition(
+			@Parameter(description = "The photo's id", schema = @Schema(type = "string", pattern = ApiDocument.OBJECT_ID,
+					minLength = 24, maxLength = 24, example = "6752a1f0c3b9e54d2a1b7c90")) @PathVariable String id,
 			@Parameter(schema = @Schema(allowableValues = { "thumb", "small", "medium", "large", "og" })) @PathVariable String name) {
 		RenditionSpec spec = RenditionSpec.named(name).orElseThrow(RenditionNotFound::new);
 		Photo photo = library.findActive(id);

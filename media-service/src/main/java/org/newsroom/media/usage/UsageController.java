@@ -2,6 +2,9 @@ package org.newsroom.media.usage;
 
 import java.time.Clock;
 
+import org.newsroom.platform.openapi.ApiDocument;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.Parameter;
 import org.newsroom.media.photo.PhotoLibrary;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -36,7 +39,9 @@ class UsageController {
 	@GetMapping("/{id}/usage")
 	@Operation(operationId = "getPhotoUsage", summary = "May this photo be published now, and if not, why")
 	@Answers(problems = { 400, 404 })
-	ResponseEntity<UsageReport> usage(@PathVariable String id) {
+	ResponseEntity<UsageReport> usage(
+			@Parameter(description = "The photo's id", schema = @Schema(type = "string", pattern = ApiDocument.OBJECT_ID,
+					minLength = 24, maxLength = 24, example = "6752a1f0c3b9e54d2a1b7c90")) @PathVariable String id) {
 		return ResponseEntity.ok()
 			.cacheControl(CacheControl.noStore())
 			.body(UsageReport.of(library.find(id), clock.instant()));
@@ -46,7 +51,9 @@ class UsageController {
 	@Operation(operationId = "takeDownPhoto", summary = "Take a photo down",
 			description = "Its record stays; its image, renditions and edits are gone, and articles showing it cannot be published.")
 	@Answers(status = 204, problems = { 400, 404 })
-	ResponseEntity<Void> takeDown(@PathVariable String id, Authentication who) {
+	ResponseEntity<Void> takeDown(
+			@Parameter(description = "The photo's id", schema = @Schema(type = "string", pattern = ApiDocument.OBJECT_ID,
+					minLength = 24, maxLength = 24, example = "6752a1f0c3b9e54d2a1b7c90")) @PathVariable String id, Authentication who) {
 		takedown.takeDown(id, who.getName());
 		return ResponseEntity.noContent().build();
 	}

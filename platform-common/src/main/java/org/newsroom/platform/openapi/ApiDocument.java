@@ -33,6 +33,9 @@ public class ApiDocument implements OpenApiCustomizer {
 
 	static final String PROBLEM_SCHEMA_REF = "#/components/schemas/" + PROBLEM_SCHEMA;
 
+	/** An article's or a photo's id: a MongoDB ObjectId in lowercase hex, as every service writes and checks it. */
+	public static final String OBJECT_ID = "^[0-9a-f]{24}$";
+
 	/** Any JSON value, null included (a revision's previous value): {@code @Schema(ref = ANY_VALUE)}. */
 	public static final String ANY_VALUE = "#/components/schemas/AnyValue";
 

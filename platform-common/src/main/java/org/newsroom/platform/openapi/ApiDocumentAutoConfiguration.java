@@ -19,6 +19,11 @@ public class ApiDocumentAutoConfiguration {
 	}
 
 	@Bean
+	EdgeAnswers edgeAnswers() {
+		return new EdgeAnswers();
+	}
+
+	@Bean
 	ProblemAnswers problemAnswers() {
 		return new ProblemAnswers();
 	}

@@ -39,19 +39,25 @@ public class ProblemAnswers implements OperationCustomizer {
 	private static final Map<Integer, String> PROBLEMS = new LinkedHashMap<>();
 
 	static {
-		PROBLEMS.put(400, "Bad request: a parameter or body that cannot be read; `errors` names it");
+		PROBLEMS.put(400, "Bad request: a parameter, body or request line that cannot be read or is not accepted; `errors` names the field where there is one");
 		PROBLEMS.put(401, "No valid bearer token (missing, expired, forged or from another issuer); `WWW-Authenticate: Bearer` says which");
 		PROBLEMS.put(403, "The token is valid but lacks the realm role this needs");
 		PROBLEMS.put(404, "No such resource (a draft is not found for readers)");
+		PROBLEMS.put(405, "Method not allowed: the path does not have this method; `Allow` names those it has");
+		PROBLEMS.put(406, "Not acceptable: `Accept` names no media type this operation answers with");
 		PROBLEMS.put(409, "Conflict: a unique value is taken, someone else changed it, or the state does not allow this");
 		PROBLEMS.put(410, "Gone: withdrawn by the newsroom (an article) or taken down (a photo)");
 		PROBLEMS.put(412, "Stale version: `If-Match` names a version that is no longer current (`currentVersion` says which is)");
 		PROBLEMS.put(413, "Payload too large (`errors` names the part where known)");
+		PROBLEMS.put(414, "URI too long: the request line is over the gateway's limit");
 		PROBLEMS.put(415, "Unsupported media type");
 		PROBLEMS.put(422, "Invalid input: a value breaks a rule; `errors` lists each field");
 		PROBLEMS.put(428, "Precondition required: send `If-Match` with the ETag of the version you edited");
+		PROBLEMS.put(431, "Request header fields too large: the headers are over the gateway's limit");
 		PROBLEMS.put(429, "Too many requests from this client; `Retry-After` says when to try again");
 		PROBLEMS.put(503, "A service or database this needs is unavailable; `Retry-After` says when to try again");
+		PROBLEMS.put(504, "The gateway gave up waiting for the service; for a write the outcome is unknown (check before "
+				+ "repeating it); `Retry-After` says when to try again");
 	}
 
 	private static final Map<Integer, String> SUCCESS = Map.of(200, "OK", 201, "Created", 202,
@@ -143,7 +149,7 @@ public class ProblemAnswers implements OperationCustomizer {
 		ApiResponse response = new ApiResponse().description(description)
 			.content(new Content().addMediaType(PROBLEM_JSON,
 					new MediaType().schema(new Schema<>().$ref(ApiDocument.PROBLEM_SCHEMA_REF))));
-		if (status == 429 || status == 503) {
+		if (status == 429 || status == 503 || status == 504) {
 			response.addHeaderObject("Retry-After", new Header().description("Seconds to wait before trying again")
 				.schema(new IntegerSchema().minimum(java.math.BigDecimal.ZERO)));
 		}

@@ -57,7 +57,7 @@ public final class ApiDocumentCheck {
 	 * What breaks the platform's rules for API documents: a title and version of its own, the
 	 * gateway as its only server, no Spring {@code /error}, no {@code *}/{@code *} media type,
 	 * no framework internals as schemas, and each operation with an id, a summary, a tag and
-	 * at least one 4xx answer as {@code application/problem+json}.
+	 * at least one 4xx answer as {@code application/problem+json} (HEAD: the same statuses, no body).
 	 */
 	public static List<String> faults(String served) {
 		JsonNode doc = JSON.readTree(served);
@@ -100,7 +100,8 @@ public final class ApiDocumentCheck {
 						problem = true;
 					}
 				}
-				if (!problem) {
+				// HEAD answers GET's statuses without a body (RFC 9110, section 9.3.2): no problem document
+				if (!problem && !entry.getKey().equals("head")) {
 					faults.add(where + " documents no 4xx problem answer");
 				}
 			}
