@@ -2,15 +2,16 @@
 # ranking-service against Redis, on this machine, in one run, side by side:
 #
 #   (a) single-view ingest: POST /api/rankings/views through the service's HTTP API (wrk; every
-#       request a new visitor id, so dedupe does not swallow it; 40 articles)
+#       request a new visitor id, so dedupe does not swallow it; 40 articles), as views counted
+#       per second from the start of the load until every view answered 202 is decided and stored
 #   (b) batch ingest: POST /api/rankings/views/batch, 10,000 views per request, with an
 #       "ingest" token
 #   (c) Top 10 read latency (p50/p99) of GET /api/rankings/top while single views arrive at
 #       about half of (a)'s peak rate (paced wrk connections)
 #   (d) single-view ingest with 2 replicas: a second ranking-service process on the first one's
 #       embedded store (over the wire, as a replica talks to MongoDB), wrk's connections split
-#       over both (two wrk processes, summed); needs the shared dedupe (on unless
-#       NEWSROOM_RANKINGS_INGEST_SHARED_DEDUPE=false, which skips (d) and (e))
+#       over both (two wrk processes, summed); needs the shared dedupe, which the bench turns on
+#       unless NEWSROOM_RANKINGS_INGEST_SHARED_DEDUPE=false (then (d) and (e) are skipped)
 #   (e) the same visitor ids sent to both replicas (bench/ranking/same_visitors.py) count once
 #   reference: redis-benchmark ZINCRBY against a local redis-server, pipelining off (-P 1),
 #       the same number of connections as (a)
@@ -32,8 +33,9 @@
 # Needs (Debian packages, installed when missing): wrk, redis-server, redis-tools, openssl,
 # curl, python3, python3-pymongo; and a JDK 17 (the jar is built with the Maven Wrapper when
 # absent or older than the sources).
-# Environment: NEWSROOM_RANKINGS_INGEST_SHARED_DEDUPE (default true, the service's default; false
-# measures one replica with only its own dedupe memory), RANKING_JAVA_OPTS (default -Xms1g -Xmx2g and the two G1 flags the service's image
+# Environment: NEWSROOM_RANKINGS_INGEST_SHARED_DEDUPE (default true here, what several replicas
+# need; false measures one replica as it runs by default, with only its own dedupe memory),
+# RANKING_JAVA_OPTS (default -Xms1g -Xmx2g and the two G1 flags the service's image
 # runs with, ranking-service/Dockerfile), BENCH_CONNECTIONS (default 64).
 set -euo pipefail
 
@@ -71,7 +73,8 @@ count_all() { # OUTCOME: summed over the replicas started
 
 wait_idle() { # [URL]: until every view a replica accepted is stored and nothing is held in its memory
 	local tries=0 accepted stored held url=${1:-$SERVICE}
-	while ((tries++ < 120)); do
+	# a backlog of views still to be decided against the other replicas' may take a while
+	while ((tries++ < 600)); do
 		accepted=$(count accepted "$url")
 		stored=$(metric 'ranking_views_stored_total{application="ranking-service"}' "$url" | awk '{ printf "%d", $1 }')
 		held=$(curl -s "$url/actuator/prometheus" | awk '/^ranking_buffer_(views|buckets|pending_articles|undecided)\{/ { s += $2 } END { printf "%d", s }')
@@ -138,7 +141,11 @@ wait_idle
 
 say "(a) single-view ingest"
 wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" -s "$HERE/views.lua" "$SERVICE/api/rankings/views" >"$WORK/single.txt"
+# the views answered 202 count once decided and stored: the figure is the views counted per second
+# from the start of the phase until the service has settled (less wait_idle's 1.5 s check)
+SETTLE_FROM=$(date +%s.%N)
 wait_idle
+SETTLE=$(awk -v a="$SETTLE_FROM" -v b="$(date +%s.%N)" 'BEGIN { s = b - a - 1.5; printf "%.1f", (s > 0 ? s : 0) }')
 
 say "(b) batch ingest"
 wrk -t2 -c4 -d"${DURATION}s" --timeout 30s -s "$HERE/batch.lua" "$SERVICE/api/rankings/views/batch" -- "$(cat "$WORK/token")" >"$WORK/batch.txt"
@@ -189,10 +196,12 @@ if [[ $SHARED_DEDUPE == true ]]; then
 	ONE=$!
 	BENCH_VISITORS=b wrk -t1 -c"$HALF_CONNECTIONS" -d"${DURATION}s" -s "$HERE/views.lua" "$SERVICE2/api/rankings/views" >"$WORK/two-2.txt"
 	wait "$ONE"
+	SETTLE_FROM=$(date +%s.%N)
 	wait_idle "$SERVICE"
 	wait_idle "$SERVICE2"
+	TWO_SETTLE=$(awk -v a="$SETTLE_FROM" -v b="$(date +%s.%N)" 'BEGIN { s = b - a - 3; printf "%.1f", (s > 0 ? s : 0) }')
 	TWO_ACCEPTED=$(cat "$WORK/two-1.txt" "$WORK/two-2.txt" | sed -n 's/^STATUS accepted=\([0-9]*\).*/\1/p' | awk '{ s += $1 } END { print s + 0 }')
-	TWO_RATE=$(awk -v n="$TWO_ACCEPTED" -v d="$DURATION" 'BEGIN { printf "%.0f", n / d }')
+	TWO_RATE=$(awk -v n="$TWO_ACCEPTED" -v d="$DURATION" -v s="$TWO_SETTLE" 'BEGIN { printf "%.0f", n / (d + s) }')
 
 	say "(e) the same 1000 visitors through both replicas"
 	BEFORE=$($PY "$HERE/reconcile.py" "$STORE_PORT" rankings)
@@ -207,7 +216,7 @@ fi
 # ---- figures
 SINGLE_STATUS=$(grep '^STATUS' "$WORK/single.txt")
 SINGLE_ACCEPTED=$(sed 's/.*accepted=\([0-9]*\).*/\1/' <<<"$SINGLE_STATUS")
-SINGLE_RATE=$(awk -v n="$SINGLE_ACCEPTED" -v d="$DURATION" 'BEGIN { printf "%.0f", n / d }')
+SINGLE_RATE=$(awk -v n="$SINGLE_ACCEPTED" -v d="$DURATION" -v s="$SETTLE" 'BEGIN { printf "%.0f", n / (d + s) }')
 BATCH_LINE=$(grep '^BATCH' "$WORK/batch.txt")
 BATCH_VIEWS=$(sed 's/.*views=\([0-9]*\).*/\1/' <<<"$BATCH_LINE")
 BATCH_RATE=$(awk -v n="$BATCH_VIEWS" -v d="$DURATION" 'BEGIN { printf "%.0f", n / d }')
@@ -265,8 +274,8 @@ cat <<EOF
 ranking-service vs Redis - $(nproc) cores, $(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo), $(free -g | awk '/^Mem:/ { print $2 }') GiB; ${DURATION}s per phase; shared dedupe $SHARED_DEDUPE
 --------------------------------------------------------------------------------------------
 reference  Redis ZINCRBY (redis-benchmark -P 1 -c $CONNECTIONS)   $REDIS_RATE ops/s
-(a)        single-view ingest, 1 replica (wrk -c $CONNECTIONS)     $SINGLE_RATE views/s   $(ratio "$SINGLE_RATE" "$REDIS_RATE") x Redis   [$SINGLE_STATUS]
-(d)        single-view ingest, 2 replicas (2 x wrk -c ${HALF_CONNECTIONS:-0})   $TWO_RATE views/s   $(ratio "$TWO_RATE" "$REDIS_RATE") x Redis
+(a)        single-view ingest, 1 replica (wrk -c $CONNECTIONS)     $SINGLE_RATE views/s   $(ratio "$SINGLE_RATE" "$REDIS_RATE") x Redis   [$SINGLE_STATUS; settled ${SETTLE}s after the load]
+(d)        single-view ingest, 2 replicas (2 x wrk -c ${HALF_CONNECTIONS:-0})   $TWO_RATE views/s   $(ratio "$TWO_RATE" "$REDIS_RATE") x Redis   [settled ${TWO_SETTLE:-0}s after the load]
 (b)        batch ingest (10,000 views/request, -c 4)           $BATCH_RATE views/s   $(ratio "$BATCH_RATE" "$REDIS_RATE") x Redis   [$BATCH_LINE]
 (c)        Top 10 reads during ingest (-c 4)                    p50 $(ms "$READ_P50") ms, p99 $(ms "$READ_P99") ms, $READ_RATE reads/s; ingest meanwhile $DURING_RATE views/s ($HALF offered)
 

@@ -2,10 +2,8 @@ package org.newsroom.ranking.counting;
 
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import com.mongodb.MongoBulkWriteException;
@@ -15,10 +13,8 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.UpdateOneModel;
-import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -29,8 +25,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The dedupe memory and the per-address counts that every replica shares, in MongoDB, written
- * with bulks of single-document atomic updates (no transactions), so that a visitor whose views
- * land on two replicas counts once and an address's views across replicas stop at the limit.
+ * with unordered bulk inserts and, for the few documents that exist already, single-document
+ * compare-and-set updates (no transactions), so that a visitor whose views land on two replicas
+ * counts once and an address's views across replicas stop at the limit.
  *
  * <pre>
  * recent_views:     { _id: &lt;visitor and article fingerprint&gt;, at: Date, by: "&lt;replica&gt;:&lt;round&gt;" }
@@ -90,52 +87,78 @@ public class SharedViewStore {
 	}
 
 	/**
-	 * Which of these distinct fingerprints no replica took within the window before {@code now}:
-	 * one unordered bulk of {@code updateOne({_id, at < now - window}, {$set: {at: now, by}}, upsert)}.
-	 * An update that matched or inserted a document took the view; one refused with a duplicate
-	 * key found a document within the window. When {@code again} (the round was sent before),
-	 * a refused one whose document carries this round's claim was taken by that earlier attempt.
+	 * Which of these distinct fingerprints no replica took within the window before {@code now}.
+	 * Most views are a visitor's first: one unordered bulk insert of {@code {_id, at: now, by}}
+	 * takes them, and the store tells each one refused with a duplicate key by its place. Those
+	 * few are read and settled one by one ({@link #settleSeen}). (An insert, not a conditional
+	 * upsert, because it is what the embedded store finds by {@code _id} alone; on MongoDB both
+	 * are one index look-up.)
 	 */
-	boolean[] firstViews(long[] fingerprints, long nowMillis, String claim, boolean again) {
+	boolean[] firstViews(long[] fingerprints, long nowMillis, String claim) {
 		boolean[] first = new boolean[fingerprints.length];
 		if (fingerprints.length == 0) {
 			return first;
 		}
 		Date now = new Date(nowMillis);
-		Date windowStart = new Date(nowMillis - windowMillis);
-		UpdateOptions upsert = new UpdateOptions().upsert(true);
-		List<UpdateOneModel<Document>> updates = new ArrayList<>(fingerprints.length);
+		List<InsertOneModel<Document>> inserts = new ArrayList<>(fingerprints.length);
 		for (long fingerprint : fingerprints) {
-			updates.add(new UpdateOneModel<>(Filters.and(Filters.eq("_id", fingerprint), Filters.lt("at", windowStart)),
-					Updates.combine(Updates.set("at", now), Updates.set("by", claim)), upsert));
+			inserts.add(new InsertOneModel<>(new Document("_id", fingerprint).append("at", now).append("by", claim)));
 		}
 		java.util.Arrays.fill(first, true);
+		List<Integer> seen = new ArrayList<>();
 		try {
-			views().bulkWrite(updates, new BulkWriteOptions().ordered(false));
+			views().bulkWrite(inserts, new BulkWriteOptions().ordered(false));
 		}
 		catch (MongoBulkWriteException partial) {
-			List<Long> refused = new ArrayList<>();
 			for (BulkWriteError error : partial.getWriteErrors()) {
 				if (error.getCode() != DUPLICATE_KEY) {
 					throw partial;
 				}
-				first[error.getIndex()] = false;
-				refused.add(fingerprints[error.getIndex()]);
-			}
-			if (again && !refused.isEmpty()) {
-				Set<Long> ours = new HashSet<>();
-				for (Document mine : views().find(Filters.and(Filters.in("_id", refused), Filters.eq("by", claim)))
-					.projection(Projections.include("_id"))) {
-					ours.add(((Number) mine.get("_id")).longValue());
-				}
-				for (int i = 0; i < fingerprints.length; i++) {
-					if (!first[i] && ours.contains(fingerprints[i])) {
-						first[i] = true;
-					}
-				}
+				seen.add(error.getIndex());
 			}
 		}
+		for (int i : seen) {
+			first[i] = settleSeen(fingerprints[i], now, claim);
+		}
 		return first;
+	}
+
+	/**
+	 * A fingerprint that has a document: the view is the visitor's first when that document is
+	 * this round's own (written by an earlier attempt whose answer was lost), or when its window
+	 * has passed and this round takes it over (compare-and-set on {@code at} and {@code by});
+	 * otherwise another view was taken within the window. A document deleted meanwhile (expired)
+	 * is inserted again.
+	 */
+	private boolean settleSeen(long fingerprint, Date now, String claim) {
+		Date windowStart = new Date(now.getTime() - windowMillis);
+		while (true) {
+			Document taken = views().find(Filters.eq("_id", fingerprint)).first();
+			if (taken == null) {
+				try {
+					views().insertOne(new Document("_id", fingerprint).append("at", now).append("by", claim));
+					return true;
+				}
+				catch (MongoWriteException raced) {
+					if (raced.getError().getCode() != DUPLICATE_KEY) {
+						throw raced;
+					}
+					continue;
+				}
+			}
+			if (claim.equals(taken.getString("by"))) {
+				return true;
+			}
+			if (!taken.getDate("at").before(windowStart)) {
+				return false;
+			}
+			Bson unchanged = Filters.and(Filters.eq("_id", fingerprint), Filters.eq("at", taken.getDate("at")),
+					Filters.eq("by", taken.getString("by")));
+			if (views().updateOne(unchanged, Updates.combine(Updates.set("at", now), Updates.set("by", claim)))
+				.getMatchedCount() == 1) {
+				return true;
+			}
+		}
 	}
 
 	/**
@@ -144,11 +167,10 @@ public class SharedViewStore {
 	 * earlier attempt of the round and are left alone; every key this call decides is put there
 	 * as soon as the store has taken it, so a failure half-way loses no decision.
 	 *
-	 * <p>First one unordered bulk for the common case, a window that is open and has room:
-	 * {@code updateOne({_id, start > now - window, n <= limit - c, d.<replica>.s != round},
-	 * {$inc: {n: c}, $set: {d.<replica>: {s: round, a: c}}, $setOnInsert: {start: now}}, upsert)}.
-	 * The few refused with a duplicate key (the window expired, too little room, or this round
-	 * took it already) are settled one by one with a compare-and-set ({@link #settle}).
+	 * <p>First one unordered bulk insert for the common case, an address not seen in the window:
+	 * {@code {_id, start: now, n: c, d: {<replica>: {s: round, a: c}}}}. The keys refused with a
+	 * duplicate key (a window exists: open, expired, or this round's own) and those with more
+	 * views than the limit are settled one by one with a compare-and-set ({@link #settle}).
 	 */
 	void allow(Map<Long, Integer> wanted, Map<Long, Integer> allowed, long nowMillis, String replica, long round) {
 		List<Long> keys = new ArrayList<>();
@@ -159,23 +181,16 @@ public class SharedViewStore {
 			}
 			(entry.getValue() <= limit ? keys : oneByOne).add(entry.getKey());
 		}
-		String mine = "d." + replica;
 		Date now = new Date(nowMillis);
 		Date windowStart = new Date(nowMillis - windowMillis);
 		if (!keys.isEmpty()) {
-			List<UpdateOneModel<Document>> updates = new ArrayList<>(keys.size());
+			List<InsertOneModel<Document>> inserts = new ArrayList<>(keys.size());
 			for (long key : keys) {
-				int c = wanted.get(key);
-				updates.add(new UpdateOneModel<>(
-						Filters.and(Filters.eq("_id", key), Filters.gt("start", windowStart), Filters.lte("n", limit - c),
-								Filters.ne(mine + ".s", round)),
-						Updates.combine(Updates.inc("n", c), Updates.set(mine, decision(round, c)),
-								Updates.setOnInsert("start", now)),
-						new UpdateOptions().upsert(true)));
+				inserts.add(new InsertOneModel<>(window(key, now, wanted.get(key), replica, round)));
 			}
 			boolean[] failed = new boolean[keys.size()];
 			try {
-				addresses().bulkWrite(updates, new BulkWriteOptions().ordered(false));
+				addresses().bulkWrite(inserts, new BulkWriteOptions().ordered(false));
 			}
 			catch (MongoBulkWriteException partial) {
 				for (BulkWriteError error : partial.getWriteErrors()) {
@@ -196,8 +211,14 @@ public class SharedViewStore {
 			}
 		}
 		for (long key : oneByOne) {
-			allowed.put(key, settle(key, wanted.get(key), now, windowStart, mine, round));
+			allowed.put(key, settle(key, wanted.get(key), now, windowStart, replica, round));
 		}
+	}
+
+	private static Document window(long key, Date start, int counted, String replica, long round) {
+		return new Document("_id", key).append("start", start)
+			.append("n", counted)
+			.append("d", new Document(replica, decision(round, counted)));
 	}
 
 	private static void keep(List<Long> keys, boolean[] failed, Map<Long, Integer> wanted, Map<Long, Integer> allowed) {
@@ -218,19 +239,17 @@ public class SharedViewStore {
 	 * window has a new start); otherwise read again. A window that expired is replaced by one
 	 * that starts now.
 	 */
-	private int settle(long key, int wanted, Date now, Date windowStart, String mine, long round) {
+	private int settle(long key, int wanted, Date now, Date windowStart, String replica, long round) {
 		while (true) {
 			Document window = addresses().find(Filters.eq("_id", key)).first();
-			Integer earlier = window != null ? decidedBefore(window, mine.substring(2), round) : null;
+			Integer earlier = window != null ? decidedBefore(window, replica, round) : null;
 			if (earlier != null) {
 				return earlier;
 			}
 			boolean open = window != null && window.getDate("start").after(windowStart);
 			if (!open) {
 				int allow = Math.min(wanted, limit);
-				Document fresh = new Document("_id", key).append("start", now)
-					.append("n", allow)
-					.append("d", new Document(mine.substring(2), decision(round, allow)));
+				Document fresh = window(key, now, allow, replica, round);
 				if (window == null) {
 					try {
 						addresses().insertOne(fresh);
@@ -250,7 +269,7 @@ public class SharedViewStore {
 			}
 			int counted = ((Number) window.get("n")).intValue();
 			int allow = Math.max(0, Math.min(wanted, limit - counted));
-			Bson update = Updates.combine(Updates.inc("n", allow), Updates.set(mine, decision(round, allow)));
+			Bson update = Updates.combine(Updates.inc("n", allow), Updates.set("d." + replica, decision(round, allow)));
 			if (addresses().updateOne(version(window), update).getMatchedCount() == 1) {
 				return allow;
 			}

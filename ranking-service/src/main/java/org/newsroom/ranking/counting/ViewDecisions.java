@@ -142,7 +142,6 @@ class ViewDecisions {
 		final int[] slot;
 		final long[] fingerprints;
 		boolean[] first;
-		int attempts;
 		Map<Long, Integer> wanted;
 		final Map<Long, Integer> allowed = new HashMap<>();
 
@@ -166,8 +165,7 @@ class ViewDecisions {
 
 		void decide() {
 			if (first == null) {
-				boolean[] decided = store.firstViews(fingerprints, now, claim, attempts++ > 0);
-				first = decided;
+				first = store.firstViews(fingerprints, now, claim);
 			}
 			if (wanted == null) {
 				Map<Long, Integer> perAddress = new HashMap<>();

@@ -57,11 +57,11 @@ class SharedViewStoreTest {
 	@Test
 	void aBulkTellsEachDuplicateByItsPlaceWithinTheWindow() {
 		SharedViewStore store = store(mongo, 30);
-		assertThat(store.firstViews(new long[] { 1, 2, 3 }, T0, "r1:1", false)).containsExactly(true, true, true);
+		assertThat(store.firstViews(new long[] { 1, 2, 3 }, T0, "r1:1")).containsExactly(true, true, true);
 
-		assertThat(store.firstViews(new long[] { 2, 4, 1, 5 }, T0 + 1000, "r2:1", false)).containsExactly(false, true, false,
+		assertThat(store.firstViews(new long[] { 2, 4, 1, 5 }, T0 + 1000, "r2:1")).containsExactly(false, true, false,
 				true);
-		assertThat(store.firstViews(new long[] { 3 }, T0 + WINDOW.toMillis() - 1, "r2:2", false)).containsExactly(false);
+		assertThat(store.firstViews(new long[] { 3 }, T0 + WINDOW.toMillis() - 1, "r2:2")).containsExactly(false);
 	}
 
 	@Test
@@ -70,9 +70,9 @@ class SharedViewStoreTest {
 		server.bind("127.0.0.1", 0);
 		try (MongoClient h2 = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort())) {
 			SharedViewStore store = store(new MongoTemplate(h2, "shared"), 30);
-			store.firstViews(new long[] { 7, 8 }, T0, "r1:1", false);
+			store.firstViews(new long[] { 7, 8 }, T0, "r1:1");
 
-			assertThat(store.firstViews(new long[] { 9, 8, 7, 10 }, T0 + 1, "r2:1", false)).containsExactly(true, false,
+			assertThat(store.firstViews(new long[] { 9, 8, 7, 10 }, T0 + 1, "r2:1")).containsExactly(true, false,
 					false, true);
 			Map<Long, Integer> allowed = new HashMap<>();
 			store.allow(Map.of(1L, 20, 2L, 40), allowed, T0, "r1", 1);
@@ -89,20 +89,20 @@ class SharedViewStoreTest {
 	@Test
 	void aViewAfterTheWindowCountsAgain() {
 		SharedViewStore store = store(mongo, 30);
-		store.firstViews(new long[] { 1 }, T0, "r1:1", false);
+		store.firstViews(new long[] { 1 }, T0, "r1:1");
 
-		assertThat(store.firstViews(new long[] { 1 }, T0 + WINDOW.toMillis() + 1, "r2:1", false)).containsExactly(true);
-		assertThat(store.firstViews(new long[] { 1 }, T0 + WINDOW.toMillis() + 2, "r1:2", false)).containsExactly(false);
+		assertThat(store.firstViews(new long[] { 1 }, T0 + WINDOW.toMillis() + 1, "r2:1")).containsExactly(true);
+		assertThat(store.firstViews(new long[] { 1 }, T0 + WINDOW.toMillis() + 2, "r1:2")).containsExactly(false);
 	}
 
 	@Test
 	void aRoundSentAgainFindsTheViewsItTookAndNoOthers() {
 		SharedViewStore store = store(mongo, 30);
-		store.firstViews(new long[] { 5 }, T0, "r2:7", false);
+		store.firstViews(new long[] { 5 }, T0, "r2:7");
 		// round 1 of r1 reached the store, its answer did not
-		store.firstViews(new long[] { 1, 2 }, T0 + 10, "r1:1", false);
+		store.firstViews(new long[] { 1, 2 }, T0 + 10, "r1:1");
 
-		assertThat(store.firstViews(new long[] { 1, 2, 5, 6 }, T0 + 10, "r1:1", true)).containsExactly(true, true, false,
+		assertThat(store.firstViews(new long[] { 1, 2, 5, 6 }, T0 + 10, "r1:1")).containsExactly(true, true, false,
 				true);
 	}
 
@@ -152,9 +152,9 @@ class SharedViewStoreTest {
 	@Test
 	void expiredDocumentsAreDeleted() {
 		SharedViewStore store = store(mongo, 30);
-		store.firstViews(new long[] { 1 }, T0, "r1:1", false);
+		store.firstViews(new long[] { 1 }, T0, "r1:1");
 		store.allow(Map.of(1L, 3), new HashMap<>(), T0, "r1", 1);
-		store.firstViews(new long[] { 2 }, T0 + 60_000, "r1:2", false);
+		store.firstViews(new long[] { 2 }, T0 + 60_000, "r1:2");
 
 		store.deleteExpired(T0 + WINDOW.toMillis() + 1);
 
