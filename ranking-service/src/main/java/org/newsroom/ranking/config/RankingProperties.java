@@ -36,10 +36,19 @@ public record RankingProperties(List<String> sections, Ingest ingest, Counting c
 	 * @param sharedDedupe whether single views are also deduplicated and held to the per-address
 	 *     limit against every replica's views, in MongoDB (needed as soon as there are several
 	 *     replicas); without it each replica remembers only its own
+	 * @param sharedStore where the shared dedupe keeps what every replica shares: Redis (at
+	 *     {@code spring.data.redis.url}) or the service's MongoDB; read only when
+	 *     {@code sharedDedupe} is on
 	 */
 	public record Ingest(String visitorKey, List<String> trustedProxies, Duration dedupeWindow,
 			long dedupeMaxEntries, int perAddressLimit, List<String> botAgents, int batchMaxViews,
-			Duration futureTolerance, Duration maxAge, int ipv6Prefix, boolean sharedDedupe) {
+			Duration futureTolerance, Duration maxAge, int ipv6Prefix, boolean sharedDedupe,
+			SharedStore sharedStore) {
+	}
+
+	/** The stores the shared dedupe can keep its memory in. */
+	public enum SharedStore {
+		REDIS, MONGODB
 	}
 
 	/**

@@ -21,6 +21,7 @@ import org.bson.conversions.Bson;
 import org.newsroom.ranking.config.RankingProperties;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,7 +43,8 @@ import org.springframework.stereotype.Component;
  * keeps TTL indexes but does not delete, so {@link #deleteExpired} does it there as well.
  */
 @Component
-public class SharedViewStore {
+@ConditionalOnProperty(name = "newsroom.rankings.ingest.shared-store", havingValue = "mongodb")
+public class SharedViewStore implements SharedViews {
 
 	public static final String VIEWS = "recent_views";
 
@@ -68,10 +70,12 @@ public class SharedViewStore {
 		return mongo.getCollection(ADDRESSES);
 	}
 
-	int limit() {
+	@Override
+	public int limit() {
 		return limit;
 	}
 
+	@Override
 	public void ensureIndexes() {
 		views().createIndex(Indexes.ascending("at"),
 				new IndexOptions().name("at_ttl").expireAfter(windowMillis / 1000, TimeUnit.SECONDS));
@@ -80,7 +84,8 @@ public class SharedViewStore {
 	}
 
 	/** Deletes what no decision reads any more (a window old); what the TTL monitor does on real MongoDB. */
-	void deleteExpired(long nowMillis) {
+	@Override
+	public void deleteExpired(long nowMillis) {
 		Date expired = new Date(nowMillis - windowMillis);
 		views().deleteMany(Filters.lt("at", expired));
 		addresses().deleteMany(Filters.lt("start", expired));
@@ -94,7 +99,8 @@ public class SharedViewStore {
 	 * upsert, because it is what the embedded store finds by {@code _id} alone; on MongoDB both
 	 * are one index look-up.)
 	 */
-	boolean[] firstViews(long[] fingerprints, long nowMillis, String claim) {
+	@Override
+	public boolean[] firstViews(long[] fingerprints, long nowMillis, String claim) {
 		boolean[] first = new boolean[fingerprints.length];
 		if (fingerprints.length == 0) {
 			return first;
@@ -172,7 +178,8 @@ public class SharedViewStore {
 	 * duplicate key (a window exists: open, expired, or this round's own) and those with more
 	 * views than the limit are settled one by one with a compare-and-set ({@link #settle}).
 	 */
-	void allow(Map<Long, Integer> wanted, Map<Long, Integer> allowed, long nowMillis, String replica, long round) {
+	@Override
+	public void allow(Map<Long, Integer> wanted, Map<Long, Integer> allowed, long nowMillis, String replica, long round) {
 		List<Long> keys = new ArrayList<>();
 		List<Long> oneByOne = new ArrayList<>();
 		for (Map.Entry<Long, Integer> entry : wanted.entrySet()) {

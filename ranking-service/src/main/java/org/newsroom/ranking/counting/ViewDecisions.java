@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The flusher's decision of the {@link UndecidedView}s against every replica's views
- * ({@link SharedViewStore}), before their counts are written: a view only counts (and is only
+ * ({@link SharedViews}), before their counts are written: a view only counts (and is only
  * counted {@code accepted}) once the shared memory has said it is the visitor's first within the
  * window and within its address's limit. The beacon was answered 202 already either way, as it
  * is for a duplicate or a view over the limit, so the wait costs readers nothing.
@@ -33,7 +33,7 @@ class ViewDecisions {
 
 	private static final Duration FAILURE_LOG_EVERY = Duration.ofSeconds(30);
 
-	private final SharedViewStore store;
+	private final SharedViews store;
 	private final Replica replica;
 	private final LocalDedupe local;
 	private final ViewMetrics metrics;
@@ -49,7 +49,7 @@ class ViewDecisions {
 
 	private volatile int held;
 
-	ViewDecisions(SharedViewStore store, Replica replica, LocalDedupe local, ViewMetrics metrics, Clock clock) {
+	ViewDecisions(SharedViews store, Replica replica, LocalDedupe local, ViewMetrics metrics, Clock clock) {
 		this.store = store;
 		this.replica = replica;
 		this.local = local;

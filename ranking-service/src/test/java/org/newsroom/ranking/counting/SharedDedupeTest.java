@@ -85,6 +85,7 @@ class SharedDedupeTest {
 		properties.put("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", identity.jwkSetUri());
 		properties.put("newsroom.services.article", articles.url());
 		properties.put("newsroom.rankings.ingest.shared-dedupe", "true");
+		properties.put("newsroom.rankings.ingest.shared-store", "mongodb");
 		// the replicas of a deployment share the key of the address hash, so that they key an address alike
 		properties.put("newsroom.rankings.ingest.visitor-key", "shared-test-key");
 		properties.put("newsroom.rankings.counting.flush-interval", "100ms");

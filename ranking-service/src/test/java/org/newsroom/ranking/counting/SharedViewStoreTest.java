@@ -50,7 +50,8 @@ class SharedViewStoreTest {
 	static SharedViewStore store(MongoTemplate mongo, int limit) {
 		return new SharedViewStore(mongo, new RankingProperties(List.of(),
 				new RankingProperties.Ingest("", List.of(), WINDOW, 1000, limit, List.of(), 10, Duration.ofMinutes(1),
-						Duration.ofDays(30), 64, true),
+						Duration.ofDays(30), 64, true,
+						RankingProperties.SharedStore.MONGODB),
 				null, null, null));
 	}
 
