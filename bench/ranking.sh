@@ -13,6 +13,10 @@
 #       over both (two wrk processes, summed); needs the shared dedupe, which the bench turns on
 #       unless NEWSROOM_RANKINGS_INGEST_SHARED_DEDUPE=false (then (d) and (e) are skipped)
 #   (e) the same visitor ids sent to both replicas (bench/ranking/same_visitors.py) count once
+#   (f) single-view ingest, 1 replica, with the shared dedupe in the other store than (a) and (d)
+#       use (a third process on the same store; skipped with the shared dedupe off)
+#   The shared dedupe's memory (newsroom.rankings.ingest.shared-store) is the reference's
+#   redis-server for redis, the embedded store for mongodb.
 #   reference: redis-benchmark ZINCRBY against a local redis-server, pipelining off (-P 1),
 #       the same number of connections as (a)
 #
@@ -35,6 +39,7 @@
 # absent or older than the sources).
 # Environment: NEWSROOM_RANKINGS_INGEST_SHARED_DEDUPE (default true here, what several replicas
 # need; false measures one replica as it runs by default, with only its own dedupe memory),
+# NEWSROOM_RANKINGS_INGEST_SHARED_STORE (redis or mongodb; default the service's, redis),
 # RANKING_JAVA_OPTS (default -Xms1g -Xmx2g and the two G1 flags the service's image
 # runs with, ranking-service/Dockerfile), BENCH_CONNECTIONS (default 64).
 set -euo pipefail
@@ -47,6 +52,12 @@ JAVA_OPTS=${RANKING_JAVA_OPTS:--Xms1g -Xmx2g -XX:MaxGCPauseMillis=10 -XX:MaxTenu
 PY=/usr/bin/python3
 JAR=$ROOT/ranking-service/target/ranking-service.jar
 SHARED_DEDUPE=${NEWSROOM_RANKINGS_INGEST_SHARED_DEDUPE:-true}
+SHARED_STORE=${NEWSROOM_RANKINGS_INGEST_SHARED_STORE:-redis}
+case $SHARED_STORE in
+	redis) OTHER_STORE=mongodb ;;
+	mongodb) OTHER_STORE=redis ;;
+	*) echo "NEWSROOM_RANKINGS_INGEST_SHARED_STORE must be redis or mongodb" >&2; exit 2 ;;
+esac
 # the replicas of a deployment share the key of the address hash (their dedupe and limits key alike)
 VISITOR_KEY=$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')
 
@@ -104,6 +115,14 @@ REDIS_PORT=$(free_port)
 ISSUER=http://127.0.0.1:$STAND_IN_PORT/realms/news
 SERVICE=http://127.0.0.1:$SERVICE_PORT
 
+say "redis-server on $REDIS_PORT (no persistence): the reference, and the shared dedupe's memory with shared-store redis"
+redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no --daemonize no >"$WORK/redis.log" 2>&1 &
+PIDS+=($!)
+for _ in $(seq 1 50); do
+	[[ $(redis-cli -p "$REDIS_PORT" ping 2>/dev/null) == PONG ]] && break
+	sleep 0.2
+done
+
 say "identity, article stand-in and ranking-service (temporary directory $WORK)"
 $PY "$HERE/identity.py" "$WORK" "$ISSUER"
 $PY "$HERE/stand_ins.py" "$STAND_IN_PORT" "$WORK/jwks.json" &
@@ -114,6 +133,7 @@ NEWSROOM_STORE_DIRECTORY=$WORK/store NEWSROOM_ISSUER_URI=$ISSUER \
 	NEWSROOM_JWK_SET_URI=$ISSUER/protocol/openid-connect/certs \
 	ARTICLE_SERVICE_URL=http://127.0.0.1:$STAND_IN_PORT SERVER_PORT=$SERVICE_PORT \
 	NEWSROOM_RANKINGS_INGEST_SHARED_DEDUPE=$SHARED_DEDUPE NEWSROOM_RANKINGS_VISITOR_KEY=$VISITOR_KEY \
+	NEWSROOM_RANKINGS_INGEST_SHARED_STORE=$SHARED_STORE SPRING_DATA_REDIS_URL=redis://127.0.0.1:$REDIS_PORT \
 	java $JAVA_OPTS -jar "$JAR" >"$WORK/service.log" 2>&1 &
 PIDS+=($!)
 SERVICES+=("$SERVICE")
@@ -124,14 +144,6 @@ done
 curl -sf "$SERVICE/actuator/health" >/dev/null || { tail -40 "$WORK/service.log" >&2; say "ranking-service did not start"; exit 1; }
 STORE_PORT=$(sed -n 's/.*Embedded MongoDB store .* listening on 127\.0\.0\.1:\([0-9]*\).*/\1/p' "$WORK/service.log" | head -1)
 [[ -n $STORE_PORT ]] || { say "cannot find the embedded store's port in the log"; exit 1; }
-
-say "redis-server on $REDIS_PORT (no persistence)"
-redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no --daemonize no >"$WORK/redis.log" 2>&1 &
-PIDS+=($!)
-for _ in $(seq 1 50); do
-	[[ $(redis-cli -p "$REDIS_PORT" ping 2>/dev/null) == PONG ]] && break
-	sleep 0.2
-done
 
 WARMUP=$(( DURATION / 3 > 2 ? DURATION / 3 : 2 ))
 say "warming up for ${WARMUP}s (JIT), then ${DURATION}s per phase"
@@ -179,6 +191,7 @@ if [[ $SHARED_DEDUPE == true ]]; then
 		NEWSROOM_JWK_SET_URI=$ISSUER/protocol/openid-connect/certs \
 		ARTICLE_SERVICE_URL=http://127.0.0.1:$STAND_IN_PORT SERVER_PORT=$SERVICE2_PORT \
 		NEWSROOM_RANKINGS_INGEST_SHARED_DEDUPE=true NEWSROOM_RANKINGS_VISITOR_KEY=$VISITOR_KEY \
+		NEWSROOM_RANKINGS_INGEST_SHARED_STORE=$SHARED_STORE SPRING_DATA_REDIS_URL=redis://127.0.0.1:$REDIS_PORT \
 		java $JAVA_OPTS -jar "$JAR" >"$WORK/service2.log" 2>&1 &
 	PIDS+=($!)
 	for _ in $(seq 1 120); do
@@ -211,6 +224,35 @@ if [[ $SHARED_DEDUPE == true ]]; then
 	SAME_STORED=$(( $($PY "$HERE/reconcile.py" "$STORE_PORT" rankings) - BEFORE ))
 	SAME_LINE="$(cat "$WORK/same.txt"), stored $SAME_STORED"
 	[[ $SAME_STORED == 1000 ]] || SAME_OK=false
+
+	# ---- (f): one replica with the shared dedupe in the other store; it stays up (idle) so
+	# that its counters are in the reconciliation
+	SERVICE3_PORT=$(free_port)
+	SERVICE3=http://127.0.0.1:$SERVICE3_PORT
+	say "a third process on $SERVICE3_PORT, same store, shared dedupe in $OTHER_STORE"
+	# shellcheck disable=SC2086
+	SPRING_MONGODB_URI=mongodb://127.0.0.1:$STORE_PORT NEWSROOM_ISSUER_URI=$ISSUER \
+		NEWSROOM_JWK_SET_URI=$ISSUER/protocol/openid-connect/certs \
+		ARTICLE_SERVICE_URL=http://127.0.0.1:$STAND_IN_PORT SERVER_PORT=$SERVICE3_PORT \
+		NEWSROOM_RANKINGS_INGEST_SHARED_DEDUPE=true NEWSROOM_RANKINGS_VISITOR_KEY=$VISITOR_KEY \
+		NEWSROOM_RANKINGS_INGEST_SHARED_STORE=$OTHER_STORE SPRING_DATA_REDIS_URL=redis://127.0.0.1:$REDIS_PORT \
+		java $JAVA_OPTS -jar "$JAR" >"$WORK/service3.log" 2>&1 &
+	PIDS+=($!)
+	for _ in $(seq 1 120); do
+		curl -sf "$SERVICE3/actuator/health" >/dev/null 2>&1 && break
+		sleep 1
+	done
+	curl -sf "$SERVICE3/actuator/health" >/dev/null || { tail -40 "$WORK/service3.log" >&2; say "the third process did not start"; exit 1; }
+	SERVICES+=("$SERVICE3")
+	BENCH_VISITORS=y wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" -s "$HERE/views.lua" "$SERVICE3/api/rankings/views" >"$WORK/warmup3.txt"
+	wait_idle "$SERVICE3"
+	say "(f) single-view ingest, 1 replica, shared dedupe in $OTHER_STORE"
+	BENCH_VISITORS=o wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" -s "$HERE/views.lua" "$SERVICE3/api/rankings/views" >"$WORK/other.txt"
+	SETTLE_FROM=$(date +%s.%N)
+	wait_idle "$SERVICE3"
+	OTHER_SETTLE=$(awk -v a="$SETTLE_FROM" -v b="$(date +%s.%N)" 'BEGIN { s = b - a - 1.5; printf "%.1f", (s > 0 ? s : 0) }')
+	OTHER_ACCEPTED=$(sed -n 's/^STATUS accepted=\([0-9]*\).*/\1/p' "$WORK/other.txt")
+	OTHER_RATE=$(awk -v n="$OTHER_ACCEPTED" -v d="$DURATION" -v s="$OTHER_SETTLE" 'BEGIN { printf "%.0f", n / (d + s) }')
 fi
 
 # ---- figures
@@ -254,6 +296,8 @@ if [[ $SHARED_DEDUPE == true ]]; then
 	phase warmup2 "$CONNECTIONS" 1
 	phase two-1 "$HALF_CONNECTIONS" 1
 	phase two-2 "$HALF_CONNECTIONS" 1
+	phase warmup3 "$CONNECTIONS" 1
+	phase other "$CONNECTIONS" 1
 	CONFIRMED=$((CONFIRMED + $(sed -n 's/^SAME .*answered=\([0-9]*\).*/\1/p' "$WORK/same.txt")))
 fi
 # single views answered 202 but not counted (the batches' own skips are already out of "accepted")
@@ -271,10 +315,11 @@ goal() { awk -v a="$1" -v b="$2" 'BEGIN { print (a >= b ? "met" : "not met") }';
 
 cat <<EOF
 
-ranking-service vs Redis - $(nproc) cores, $(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo), $(free -g | awk '/^Mem:/ { print $2 }') GiB; ${DURATION}s per phase; shared dedupe $SHARED_DEDUPE
+ranking-service vs Redis - $(nproc) cores, $(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo), $(free -g | awk '/^Mem:/ { print $2 }') GiB; ${DURATION}s per phase; shared dedupe $SHARED_DEDUPE$([[ $SHARED_DEDUPE == true ]] && echo " (in $SHARED_STORE)")
 --------------------------------------------------------------------------------------------
 reference  Redis ZINCRBY (redis-benchmark -P 1 -c $CONNECTIONS)   $REDIS_RATE ops/s
 (a)        single-view ingest, 1 replica (wrk -c $CONNECTIONS)     $SINGLE_RATE views/s   $(ratio "$SINGLE_RATE" "$REDIS_RATE") x Redis   [$SINGLE_STATUS; settled ${SETTLE}s after the load]
+(f)        single-view ingest, 1 replica, shared dedupe in ${OTHER_STORE}   ${OTHER_RATE:-0} views/s   $(ratio "${OTHER_RATE:-0}" "$REDIS_RATE") x Redis   [settled ${OTHER_SETTLE:-0}s after the load]
 (d)        single-view ingest, 2 replicas (2 x wrk -c ${HALF_CONNECTIONS:-0})   $TWO_RATE views/s   $(ratio "$TWO_RATE" "$REDIS_RATE") x Redis   [settled ${TWO_SETTLE:-0}s after the load]
 (b)        batch ingest (10,000 views/request, -c 4)           $BATCH_RATE views/s   $(ratio "$BATCH_RATE" "$REDIS_RATE") x Redis   [$BATCH_LINE]
 (c)        Top 10 reads during ingest (-c 4)                    p50 $(ms "$READ_P50") ms, p99 $(ms "$READ_P99") ms, $READ_RATE reads/s; ingest meanwhile $DURING_RATE views/s ($HALF offered)
