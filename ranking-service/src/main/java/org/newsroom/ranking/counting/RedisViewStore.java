@@ -108,7 +108,7 @@ public class RedisViewStore implements SharedViews {
 			return allowed
 			""";
 
-	private final String url;
+	private final RedisURI uri;
 	private final long windowMillis;
 	private final int limit;
 	private final Duration timeout;
@@ -120,7 +120,8 @@ public class RedisViewStore implements SharedViews {
 
 	public RedisViewStore(@Value("${spring.data.redis.url:redis://localhost:6379}") String url,
 			RankingProperties properties) {
-		this.url = url;
+		// a malformed address stops the start rather than failing every round
+		this.uri = RedisURI.create(url);
 		this.windowMillis = properties.ingest().dedupeWindow().toMillis();
 		this.limit = properties.ingest().perAddressLimit();
 		this.timeout = properties.counting() != null ? properties.counting().storeTimeout() : Duration.ofSeconds(5);
@@ -211,7 +212,7 @@ public class RedisViewStore implements SharedViews {
 					.timeoutOptions(TimeoutOptions.enabled(timeout))
 					.build());
 			}
-			StatefulRedisConnection<String, String> connected = client.connect(StringCodec.UTF8, RedisURI.create(url));
+			StatefulRedisConnection<String, String> connected = client.connect(StringCodec.UTF8, uri);
 			connected.setTimeout(timeout);
 			try {
 				load(connected);
