@@ -20,8 +20,8 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.newsroom.ranking.config.RankingProperties;
 
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
