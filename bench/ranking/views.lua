@@ -29,6 +29,10 @@ for i = 1, 40 do
   articles[i] = string.format("6650%020x", i)
 end
 
+-- BENCH_VISITORS: the first letters of the visitor ids, so that two wrk processes (one per
+-- replica) send different visitors
+local prefix = os.getenv("BENCH_VISITORS") or "w"
+
 local threads = {}
 local counter = 0
 
@@ -44,7 +48,7 @@ end
 
 function request()
   counter = counter + 1
-  local visitor = string.format("w%02d%08x%08x", id, counter, math.random(0, 0x7fffffff))
+  local visitor = string.format("%s%02d%08x%08x", prefix, id, counter, math.random(0, 0x7fffffff))
   local article = articles[math.random(1, #articles)]
   return wrk.format("POST", "/api/rankings/views", {
     ["Content-Type"] = "application/json",

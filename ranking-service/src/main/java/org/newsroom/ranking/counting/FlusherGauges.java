@@ -7,12 +7,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * What the flusher holds, as gauges ({@code ranking_buffer_views}, {@code ranking_buffer_buckets},
- * {@code ranking_buffer_pending_articles}; see docs/rankings-api.md).
+ * {@code ranking_buffer_pending_articles},
+ * {@code ranking_buffer_undecided}; see docs/rankings-api.md).
  */
 @Component
 class FlusherGauges {
 
-	FlusherGauges(MeterRegistry registry, ViewBuffer buffer, BucketSums sums, UnresolvedViews unresolved) {
+	FlusherGauges(MeterRegistry registry, ViewBuffer buffer, BucketSums sums, UnresolvedViews unresolved,
+			ViewDecisions decisions) {
 		Gauge.builder("ranking.buffer.views", buffer, ViewBuffer::queuedViews)
 			.description("single views waiting to be aggregated")
 			.register(registry);
@@ -21,6 +23,9 @@ class FlusherGauges {
 			.register(registry);
 		Gauge.builder("ranking.buffer.pending.articles", unresolved, UnresolvedViews::articles)
 			.description("articles whose views wait for their section from article-service")
+			.register(registry);
+		Gauge.builder("ranking.buffer.undecided", decisions, ViewDecisions::held)
+			.description("single views waiting to be decided against every replica's (shared dedupe and address limit)")
 			.register(registry);
 	}
 }

@@ -28,9 +28,15 @@ class ShutdownReport {
 
 	/**
 	 * @param notStored accepted views the store did not take in time
+	 * @param undecided views answered 202 that could not be checked against the other replicas'
+	 *     (shared dedupe) in time, so neither counted nor known to be duplicates
 	 * @param unresolved views still waiting for their article's status, of {@code articles} articles
 	 */
-	void report(long notStored, long unresolved, int articles) {
+	void report(long notStored, long undecided, long unresolved, int articles) {
+		if (undecided > 0) {
+			log.error("Shutting down with {} views NOT counted: MongoDB did not take the shared dedupe of them within {}",
+					undecided, shutdownTimeout);
+		}
 		if (notStored > 0) {
 			log.error("Shutting down with {} accepted views NOT stored: MongoDB did not take them within {}", notStored,
 					shutdownTimeout);
@@ -39,7 +45,7 @@ class ShutdownReport {
 			log.error("Shutting down with {} views of {} articles not counted: article-service could not say whether "
 					+ "they are published", unresolved, articles);
 		}
-		if (notStored == 0 && unresolved == 0) {
+		if (notStored == 0 && undecided == 0 && unresolved == 0) {
 			log.info("Final flush done: every accepted view is stored ({})", metrics.lifetime());
 		}
 		else {

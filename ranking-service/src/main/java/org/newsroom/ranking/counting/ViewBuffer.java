@@ -30,6 +30,8 @@ public class ViewBuffer {
 
 	private final MpscArrayQueue<BucketKey> views;
 	private final MpscArrayQueue<Chunk> chunks;
+	/** Single views the flusher decides against every replica's (shared dedupe on). */
+	private final MpscArrayQueue<UndecidedView> undecided;
 	private final LongAdder offered = new LongAdder();
 	/** Offers under way; {@link #close} waits for none (read after {@code closed} is set). */
 	private final AtomicInteger offering = new AtomicInteger();
@@ -39,6 +41,7 @@ public class ViewBuffer {
 	public ViewBuffer(RankingProperties properties) {
 		this.views = new MpscArrayQueue<>(properties.counting().bufferViews());
 		this.chunks = new MpscArrayQueue<>(properties.counting().bufferBatches());
+		this.undecided = new MpscArrayQueue<>(properties.counting().bufferViews());
 	}
 
 	/**
@@ -50,6 +53,21 @@ public class ViewBuffer {
 		offering.incrementAndGet();
 		try {
 			if (closed || view.section() == null && pendingFull || !views.offer(view)) {
+				return false;
+			}
+			offered.increment();
+			return true;
+		}
+		finally {
+			offering.decrementAndGet();
+		}
+	}
+
+	/** One view still to be decided against the other replicas' views; false as {@link #offer(BucketKey)}. */
+	public boolean offer(UndecidedView view) {
+		offering.incrementAndGet();
+		try {
+			if (closed || view.key().section() == null && pendingFull || !undecided.offer(view)) {
 				return false;
 			}
 			offered.increment();
@@ -109,11 +127,15 @@ public class ViewBuffer {
 		return views.drain(into::accept, limit);
 	}
 
+	int drainUndecided(Consumer<UndecidedView> into, int limit) {
+		return undecided.drain(into::accept, limit);
+	}
+
 	int drainChunks(Consumer<Chunk> into, int limit) {
 		return chunks.drain(into::accept, limit);
 	}
 
 	int queuedViews() {
-		return views.size();
+		return views.size() + undecided.size();
 	}
 }

@@ -41,6 +41,7 @@ public class ViewFlusher implements SmartLifecycle {
 	private final ViewBuffer buffer;
 	private final BucketSums sums;
 	private final UnresolvedViews unresolved;
+	private final ViewDecisions decisions;
 	private final BucketWriter writer;
 	private final ShutdownReport report;
 	private final ViewMetrics metrics;
@@ -51,6 +52,8 @@ public class ViewFlusher implements SmartLifecycle {
 	private long takenNow;
 	private final Consumer<BucketKey> takeView = this::takeView;
 	private final Consumer<ViewBuffer.Chunk> takeChunk = this::takeChunk;
+	private final Consumer<UndecidedView> takeUndecided = this::takeUndecided;
+	private final java.util.function.ToLongFunction<BucketKey> counted = key -> add(key, 1);
 
 	// read by idle()
 	private volatile boolean quiet = true;
@@ -59,11 +62,12 @@ public class ViewFlusher implements SmartLifecycle {
 	private volatile boolean running;
 	private Thread thread;
 
-	public ViewFlusher(ViewBuffer buffer, BucketSums sums, UnresolvedViews unresolved, BucketWriter writer,
-			ShutdownReport report, ViewMetrics metrics, RankingProperties properties) {
+	public ViewFlusher(ViewBuffer buffer, BucketSums sums, UnresolvedViews unresolved, ViewDecisions decisions,
+			BucketWriter writer, ShutdownReport report, ViewMetrics metrics, RankingProperties properties) {
 		this.buffer = buffer;
 		this.sums = sums;
 		this.unresolved = unresolved;
+		this.decisions = decisions;
 		this.writer = writer;
 		this.report = report;
 		this.metrics = metrics;
@@ -112,11 +116,13 @@ public class ViewFlusher implements SmartLifecycle {
 			try {
 				drain(false);
 				if (System.nanoTime() - nextFlush >= 0) {
+					decisions.decide(counted);
+					decisions.publishSize();
 					unresolved.settle(sums);
 					writer.flush(sums);
 					nextFlush = System.nanoTime() + interval;
 				}
-				if (writer.done() && sums.isEmpty() && unresolved.isEmpty()) {
+				if (writer.done() && sums.isEmpty() && unresolved.isEmpty() && decisions.isEmpty()) {
 					quiet = true;
 				}
 			}
@@ -140,6 +146,14 @@ public class ViewFlusher implements SmartLifecycle {
 			drained = buffer.drainViews(takeView, DRAIN_STEP);
 		}
 		while (drained == DRAIN_STEP);
+		// views to decide against the other replicas' are held one by one until the next flush: bounded alike
+		do {
+			if (!unbounded && decisions.size() >= config.maxBuckets()) {
+				break;
+			}
+			drained = buffer.drainUndecided(takeUndecided, DRAIN_STEP);
+		}
+		while (drained == DRAIN_STEP);
 		while ((unbounded || sums.size() < config.maxBuckets()) && buffer.drainChunks(takeChunk, 1) > 0) {
 			// one batch request at a time, so the bound is checked between them
 		}
@@ -152,6 +166,7 @@ public class ViewFlusher implements SmartLifecycle {
 		}
 		sums.publishSize();
 		unresolved.publishState();
+		decisions.publishSize();
 	}
 
 	private void takeView(BucketKey view) {
@@ -159,6 +174,13 @@ public class ViewFlusher implements SmartLifecycle {
 			quiet = false;
 		}
 		acceptedNow += add(view, 1);
+	}
+
+	private void takeUndecided(UndecidedView view) {
+		if (takenNow++ == 0) {
+			quiet = false;
+		}
+		decisions.add(view);
 	}
 
 	private void takeChunk(ViewBuffer.Chunk chunk) {
@@ -185,6 +207,11 @@ public class ViewFlusher implements SmartLifecycle {
 		long deadline = System.nanoTime() + config.shutdownTimeout().toNanos();
 		buffer.close();
 		drain(true);
+		while (!decisions.isEmpty() && System.nanoTime() - deadline < 0) {
+			if (!decisions.decide(counted)) {
+				LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
+			}
+		}
 		if (!unresolved.isEmpty()) {
 			unresolved.resolveBeforeShutdown(config.shutdownTimeout().dividedBy(3));
 			unresolved.settle(sums);
@@ -194,7 +221,7 @@ public class ViewFlusher implements SmartLifecycle {
 				LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
 			}
 		}
-		report.report(writer.unstoredViews() + sums.views(), unresolved.views(), unresolved.articleCount());
+		report.report(writer.unstoredViews() + sums.views(), decisions.size(), unresolved.views(), unresolved.articleCount());
 	}
 
 	/**

@@ -61,6 +61,10 @@ public class ViewMetrics {
 		addressLimit.increment();
 	}
 
+	public void addressLimit(long views) {
+		addressLimit.increment(views);
+	}
+
 	public void unpublished(long views) {
 		unpublished.increment(views);
 	}

@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.newsroom.ranking.config.RankingProperties;
+import org.newsroom.ranking.counting.LocalDedupe;
 
 import org.springframework.stereotype.Component;
 
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
  * counts again: a full memory weakens dedupe, it never loses or refuses views.
  */
 @Component
-public class RecentViews {
+public class RecentViews implements LocalDedupe {
 
 	private final Cache<Long, Boolean> seen;
 	private final Cache<Long, AtomicInteger> perAddress;
@@ -38,7 +39,8 @@ public class RecentViews {
 		return seen.asMap().putIfAbsent(visitorAndArticle, Boolean.TRUE) == null;
 	}
 
-	/** Undoes {@link #firstView} for a view that could not be taken after all. */
+	/** Undoes {@link #firstView} for a view that could not be taken after all, or that another replica counted. */
+	@Override
 	public void forget(long visitorAndArticle) {
 		seen.invalidate(visitorAndArticle);
 	}

@@ -2,7 +2,9 @@ package org.newsroom.ranking.view;
 
 import org.newsroom.ranking.article.ArticleDirectory;
 import org.newsroom.ranking.article.ArticleSummary;
+import org.newsroom.ranking.config.RankingProperties;
 import org.newsroom.ranking.counting.BucketKey;
+import org.newsroom.ranking.counting.UndecidedView;
 import org.newsroom.ranking.counting.ViewBuffer;
 import org.newsroom.ranking.counting.ViewMetrics;
 
@@ -28,15 +30,17 @@ public class ViewIntake {
 	private final RecentViews recent;
 	private final ViewBuffer buffer;
 	private final ViewMetrics metrics;
+	private final boolean shared;
 
 	public ViewIntake(BotAgents bots, ArticleDirectory articles, VisitorKeys visitors, RecentViews recent,
-			ViewBuffer buffer, ViewMetrics metrics) {
+			ViewBuffer buffer, ViewMetrics metrics, RankingProperties properties) {
 		this.bots = bots;
 		this.articles = articles;
 		this.visitors = visitors;
 		this.recent = recent;
 		this.buffer = buffer;
 		this.metrics = metrics;
+		this.shared = properties.ingest().sharedDedupe();
 	}
 
 	/**
@@ -83,11 +87,22 @@ public class ViewIntake {
 			return Outcome.DUPLICATE;
 		}
 		long addressAndArticle = Fingerprint.mix(address, article);
+		BucketKey bucket = new BucketKey(articleId, section, BucketKey.hourOf(nowMillis));
+		if (shared) {
+			// this replica's memory is only the cheap first filter: the flusher decides the view against
+			// every replica's (the shared memory and the per-address limit), the answer is 202 either way
+			if (!buffer.offer(new UndecidedView(bucket, visitorAndArticle, addressAndArticle, limited))) {
+				recent.forget(visitorAndArticle);
+				metrics.overloaded(1);
+				return Outcome.OVERLOADED;
+			}
+			return Outcome.ACCEPTED;
+		}
 		if (limited && !recent.withinAddressLimit(addressAndArticle)) {
 			metrics.addressLimit();
 			return Outcome.ADDRESS_LIMIT;
 		}
-		if (!buffer.offer(new BucketKey(articleId, section, BucketKey.hourOf(nowMillis)))) {
+		if (!buffer.offer(bucket)) {
 			recent.forget(visitorAndArticle);
 			if (limited) {
 				recent.releaseAddress(addressAndArticle);

@@ -38,8 +38,16 @@ public class VisitorKeys {
 		if (configured == null || configured.isBlank()) {
 			secret = new byte[32];
 			new SecureRandom().nextBytes(secret);
-			log.info("No NEWSROOM_RANKINGS_VISITOR_KEY set: visitors without an id are hashed with a random key of this "
-					+ "process, so their hashes (like all dedupe memory) last only as long as this process");
+			if (properties.ingest().sharedDedupe()) {
+				// the shared dedupe and limit compare these hashes across replicas: each would key the same reader apart
+				log.warn("No NEWSROOM_RANKINGS_VISITOR_KEY set while the dedupe is shared: this replica hashes client "
+						+ "addresses and visitors without an id with its own random key, so other replicas count them "
+						+ "apart; give every replica the same key");
+			}
+			else {
+				log.info("No NEWSROOM_RANKINGS_VISITOR_KEY set: visitors without an id are hashed with a random key of this "
+						+ "process, so their hashes (like all dedupe memory) last only as long as this process");
+			}
 		}
 		else {
 			secret = configured.getBytes(java.nio.charset.StandardCharsets.UTF_8);
