@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.newsroom.gateway.RedisServer;
+import org.newsroom.platform.test.RedisServer;
 
 import static org.newsroom.gateway.NewsroomFixtures.SLUG;
 

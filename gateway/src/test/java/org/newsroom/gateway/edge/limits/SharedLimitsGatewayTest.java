@@ -5,8 +5,8 @@ import java.time.Duration;
 import io.lettuce.core.RedisURI;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
-import org.newsroom.gateway.RedisServer;
 import org.newsroom.gateway.edge.EdgeProperties;
+import org.newsroom.platform.test.RedisServer;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
