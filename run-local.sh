@@ -31,6 +31,9 @@
 #                               their rate limits in a local redis-server (Debian's redis-server
 #                               package; port NEWSROOM_REDIS_PORT, default 6379, nothing saved).
 #                               The services themselves call the first replica of each other.
+#                               With --start-service/--stop-service it changes a running stack's
+#                               replicas (restart a service to give it its replica settings;
+#                               --replicas none: one of each again).
 #   --demo                      load the demo newsroom even if the stores are not empty
 #                               (by default it is loaded only into empty stores, on a first run)
 #
@@ -488,11 +491,16 @@ EOF
   fi
 }
 
-service_port() { # name
+service_port() { # name (NAME-2: a second replica's port, whether or not it is in this run)
   local entry
   for entry in "${SERVICES[@]}"; do
     [[ ${entry%%:*} == "$1" ]] && { echo "${entry##*:}"; return 0; }
   done
+  if [[ $1 == *-2 ]]; then
+    for entry in "${SERVICES[@]}"; do
+      [[ ${entry%%:*} == "${1%-2}" ]] && { replica_port "${1%-2}" "${entry##*:}"; return 0; }
+    done
+  fi
   die "no service called $1 (one of: ${SERVICES[*]%%:*})"
 }
 
@@ -566,6 +574,7 @@ known_name() { # name: a service of the stack (a second replica too), keycloak o
 
 detach=false
 replicas=${NEWSROOM_REPLICAS:-}
+replicas_given=false
 do_build=true
 demo=false
 action=start
@@ -578,7 +587,7 @@ while (( $# > 0 )); do
       action=$arg; target=$1; shift ;;
     --replicas)
       (( $# > 0 )) || die "--replicas needs NAME=2[,NAME=2]"
-      replicas=$1; shift ;;
+      replicas=$1; replicas_given=true; shift ;;
     --backup|--restore)
       (( $# > 0 )) || die "$arg needs a directory"
       action=$arg; target=$1; shift ;;
@@ -592,8 +601,18 @@ while (( $# > 0 )); do
   esac
 done
 
-# a running stack's replicas are the ones it was started with
-if [[ $action != start && -f $STATE/replicas ]]; then replicas=$(cat "$STATE/replicas"); fi
+[[ $replicas == none ]] && replicas=
+# a running stack's replicas are the ones it was started with; --replicas with --start-service
+# or --stop-service changes them (a service started again gets its replica settings, e.g. a
+# ranking-service restarted to share its dedupe with a second one; none: one of each again)
+if [[ $action != start ]]; then
+  if $replicas_given; then
+    mkdir -p "$STATE"
+    if [[ -n $replicas ]]; then echo "$replicas" > "$STATE/replicas"; else rm -f "$STATE/replicas"; fi
+  elif [[ -f $STATE/replicas ]]; then
+    replicas=$(cat "$STATE/replicas")
+  fi
+fi
 use_replicas "$replicas"
 
 case $action in
