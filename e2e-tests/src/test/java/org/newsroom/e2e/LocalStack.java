@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -117,8 +118,8 @@ public final class LocalStack implements BeforeAllCallback {
 	 * replicas of those services and the gateway started again with their replica settings (the
 	 * URL lists, the shared dedupe and limits), then the second ones. {@link #scaleIn()} undoes it.
 	 */
-	static void scaleOut(String replicas, List<String> services) {
-		Running running = requireOwned();
+	static void scaleOut(String replicas, List<String> services, Map<String, String> settings) {
+		Running running = requireOwned().with(settings);
 		if (replicas.contains("gateway=2")) {
 			running.scriptOrFail("--replicas", replicas, "--start-service", "redis");
 		}
@@ -186,11 +187,22 @@ public final class LocalStack implements BeforeAllCallback {
 		private final Path root;
 		private final Path state;
 		private final boolean owned;
+		private final Map<String, String> settings;
 
 		private Running(Path root, Path state, boolean owned) {
+			this(root, state, owned, Map.of());
+		}
+
+		private Running(Path root, Path state, boolean owned, Map<String, String> settings) {
 			this.root = root;
 			this.state = state;
 			this.owned = owned;
+			this.settings = settings;
+		}
+
+		/** The same stack, for script runs whose processes get these variables as well. */
+		Running with(Map<String, String> extra) {
+			return new Running(root, state, owned, extra);
 		}
 
 		static Running start() {
@@ -260,6 +272,7 @@ public final class LocalStack implements BeforeAllCallback {
 			builder.environment()
 				.put("RESILIENCE4J_CIRCUITBREAKER_CONFIGS_DEFAULT_WAITDURATIONINOPENSTATE",
 						BREAKER_WAIT_IN_OPEN.toMillis() + "ms");
+			builder.environment().putAll(settings);
 			try {
 				Process process = builder.start();
 				if (!process.waitFor(10, TimeUnit.MINUTES)) {
