@@ -3,8 +3,8 @@ package org.newsroom.gateway.desk;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
-import org.newsroom.gateway.services.ServiceDirectory;
 
+import org.newsroom.gateway.services.ServiceDirectory;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.codec.CodecException;

@@ -119,9 +119,18 @@ class ServiceReplicasTest extends GatewayTestSupport {
 		}
 		assertThat(clientRequests(secondRankings, "/api/rankings/top")).isGreaterThanOrEqualTo(1);
 
+		for (WireMockServer instance : new WireMockServer[] { articles, secondArticles }) {
+			NewsroomFixtures.serveStory(instance, media, rankings);
+		}
 		secondRankings.stop();
-		// reads: a refused connection is retried by the edge, on the next instance
-		for (int i = 0; i < 10; i++) {
+		// reads, before the check notices: the gateway's own (the page's Top 10) are tried again
+		// by the balancer, proxied ones by the edge, each on the next instance
+		for (int i = 0; i < 4; i++) {
+			http.get().uri("/api/pages/articles/" + NewsroomFixtures.SLUG).exchange().expectStatus().isOk()
+				.expectBody().jsonPath("$.degraded").isEmpty().jsonPath("$.top.items.length()").isEqualTo(10);
+			http.get().uri(TOP).exchange().expectStatus().isOk();
+		}
+		for (int i = 0; i < 6; i++) {
 			http.get().uri(TOP).exchange().expectStatus().isOk();
 		}
 		// writes are not retried (a POST may have been acted on): they are safe once the stopped
