@@ -27,6 +27,10 @@ class ServiceInstances {
 		if (instances.size() < 2) {
 			return listed;
 		}
-		return ServiceInstanceListSupplier.builder().withBase(listed).withHealthChecks().build(context);
+		return ServiceInstanceListSupplier.builder()
+			.withBase(listed)
+			.withHealthChecks()
+			.with((ignored, checked) -> new CheckedInstances(checked, instances))
+			.build(context);
 	}
 }
