@@ -17,6 +17,23 @@
 #   ./run-local.sh --restore DIR put those copies back: stops the services and the gateway,
 #                               replaces their stores, starts again what was running
 #   --no-build                  use the jars already in */target (the end-to-end suite does)
+#   --replicas NAME=2[,NAME=2]  a second replica of the gateway or of a service, e.g.
+#                               --replicas ranking-service=2,gateway=2 (or NEWSROOM_REPLICAS=...).
+#                               The second replica is NAME-2 (for --status, --stop-service and
+#                               --start-service) on the first's port + 100 (article 8181, media 8182,
+#                               ranking 8183; the gateway's on 8090: 8180 is Keycloak's, 8084
+#                               e2e's). A service's second replica uses the first's embedded store
+#                               over the wire (spring.mongodb.uri to its NEWSROOM_STORE_PORT: fixed
+#                               ports, base 27100 unless NEWSROOM_STORE_PORT_BASE says otherwise);
+#                               every gateway gets the list of the service's URLs and balances over
+#                               them. Two ranking replicas share their visitor dedupe
+#                               (NEWSROOM_RANKINGS_INGEST_SHARED_DEDUPE=true); two gateways share
+#                               their rate limits in a local redis-server (Debian's redis-server
+#                               package; port NEWSROOM_REDIS_PORT, default 6379, nothing saved).
+#                               The services themselves call the first replica of each other.
+#                               With --start-service/--stop-service it changes a running stack's
+#                               replicas (restart a service to give it its replica settings;
+#                               --replicas none: one of each again).
 #   --demo                      load the demo newsroom even if the stores are not empty
 #                               (by default it is loaded only into empty stores, on a first run)
 #
@@ -44,8 +61,15 @@ START_TIMEOUT=${NEWSROOM_START_TIMEOUT:-300}
 # a failed full start stops what it started; a failed single-service restart leaves the rest up
 STOP_ALL_ON_FAILURE=true
 
-# name:port, in start order; the gateway last so its routes find the services up
+# name:port, in start order; the gateway last so its routes find the services up (second
+# replicas are added by --replicas: use_replicas)
 SERVICES=(article-service:8081 media-service:8082 ranking-service:8083 gateway:8080)
+# the processes besides the services: Keycloak, and redis-server when two gateways share limits
+HELPERS=(keycloak)
+# NAME -> replica count (2), from --replicas or NEWSROOM_REPLICAS; kept in $STATE/replicas while
+# the stack runs, so --status, --stop-service and --start-service know the second replicas
+declare -A REPLICAS=()
+REDIS_PORT=${NEWSROOM_REDIS_PORT:-6379}
 # how often a wait says what it is still waiting for, in seconds
 PROGRESS_EVERY=5
 
@@ -82,16 +106,19 @@ stop_one() { # name: TERM the process group, wait up to 20 s, then KILL
 stop_all() {
   local name
   [[ -d $STATE/pids ]] || { say "nothing to stop"; return 0; }
-  # the gateway first, then the services (they flush and close their stores), Keycloak last
-  for name in gateway ranking-service media-service article-service keycloak; do
+  # the gateways first, then the services (they flush and close their stores; a second replica
+  # before the first, whose embedded store it uses), Keycloak and redis-server last
+  for name in gateway-2 gateway ranking-service-2 ranking-service media-service-2 media-service \
+      article-service-2 article-service keycloak redis; do
     stop_one "$name"
   done
+  rm -f "$STATE/replicas"
   say "stopped"
 }
 
 status() {
   local name pidfile
-  for name in keycloak "${SERVICES[@]%%:*}"; do
+  for name in "${HELPERS[@]}" "${SERVICES[@]%%:*}"; do
     pidfile=$STATE/pids/$name.pid
     if pid_alive "$pidfile"; then say "$name running (pid $(cat "$pidfile"))"; else say "$name not running"; fi
   done
@@ -199,6 +226,11 @@ start_keycloak() {
 
 store_port() { # name: the embedded store's port, 0 for any free one
   local base=${NEWSROOM_STORE_PORT_BASE:-}
+  # a service's second replica reaches the first's store over the wire: a port known in advance
+  if [[ -z $base ]] && (( ${REPLICAS[article-service]:-1} + ${REPLICAS[media-service]:-1} \
+      + ${REPLICAS[ranking-service]:-1} > 3 )); then
+    base=27100
+  fi
   [[ -n $base ]] || { echo 0; return; }
   case $1 in
     article-service) echo $((base + 1)) ;;
@@ -215,20 +247,78 @@ jvm_options() { # name: the service's own JVM flags (its Dockerfile sets the sam
   esac
 }
 
-start_service() { # name port
-  local name=$1 port=$2
+replica_port() { # name port: where NAME's second replica listens
+  if [[ $1 == gateway ]]; then echo 8090; else echo $(($2 + 100)); fi
+}
+
+service_urls() { # service (article-service...): its replicas' base URLs, comma-separated
+  local url=http://localhost:$(service_port "$1")
+  (( ${REPLICAS[$1]:-1} > 1 )) && url+=,http://localhost:$(service_port "$1-2")
+  echo "$url"
+}
+
+start_service() { # name port; NAME-2 is the second replica of NAME
+  local name=$1 port=$2 module=${1%-2}
+  local -a settings=(SERVER_PORT="$port")
+  if [[ $module == gateway ]]; then
+    # only where there are replicas: a default run keeps application.yml's own values
+    (( ${REPLICAS[article-service]:-1} > 1 )) && settings+=(ARTICLE_SERVICE_URL="$(service_urls article-service)")
+    (( ${REPLICAS[media-service]:-1} > 1 )) && settings+=(MEDIA_SERVICE_URL="$(service_urls media-service)")
+    (( ${REPLICAS[ranking-service]:-1} > 1 )) && settings+=(RANKING_SERVICE_URL="$(service_urls ranking-service)")
+    if (( ${REPLICAS[gateway]:-1} > 1 )); then
+      settings+=(NEWSROOM_EDGE_RATE_LIMITS_STORE=redis SPRING_DATA_REDIS_URL="redis://127.0.0.1:$REDIS_PORT")
+    fi
+  elif [[ $name == "$module" ]]; then
+    settings+=(NEWSROOM_STORE_DIRECTORY="$DATA/$name" NEWSROOM_STORE_PORT="$(store_port "$name")")
+  else
+    # no store of its own: the first replica's, over the wire (the Mongo URI turns the embedded one off)
+    settings+=(SPRING_MONGODB_URI="mongodb://127.0.0.1:$(store_port "$module")/")
+  fi
+  if [[ $module == ranking-service ]] && (( ${REPLICAS[ranking-service]:-1} > 1 )); then
+    # one visitor, one count, whichever replica a beacon lands on
+    settings+=(NEWSROOM_RANKINGS_INGEST_SHARED_DEDUPE=true)
+  fi
   say "starting $name on :$port"
   # shellcheck disable=SC2086
-  launch "$name" env SERVER_PORT="$port" NEWSROOM_STORE_DIRECTORY="$DATA/$name" \
-    NEWSROOM_STORE_PORT="$(store_port "$name")" \
-    java -Xms64m -Xmx512m $(jvm_options "$name") ${NEWSROOM_JAVA_OPTS:-} -jar "$ROOT/$name/target/$name.jar"
+  launch "$name" env "${settings[@]}" \
+    java -Xms64m -Xmx512m $(jvm_options "$module") ${NEWSROOM_JAVA_OPTS:-} -jar "$ROOT/$module/target/$module.jar"
+}
+
+start_redis() {
+  command -v redis-server > /dev/null \
+    || die "two gateways share their rate limits in Redis: install Debian's redis-server package (apt-get install redis-server)"
+  say "starting redis-server on :$REDIS_PORT (the gateways' shared rate limits; nothing is saved)"
+  launch redis redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no
+}
+
+use_replicas() { # spec: NAME=2[,NAME=2], or empty
+  local item name count entry
+  local -a items=() services=()
+  [[ -n $1 ]] || return 0
+  IFS=, read -ra items <<< "$1"
+  for item in "${items[@]}"; do
+    [[ $item == *=* ]] || die "--replicas: '$item' is not NAME=COUNT (e.g. ranking-service=2)"
+    name=${item%%=*}; count=${item#*=}
+    service_port "$name" > /dev/null
+    [[ $count =~ ^[12]$ ]] || die "--replicas: $name=$count: one or two replicas of each"
+    REPLICAS[$name]=$count
+  done
+  # each second replica right after its first
+  for entry in "${SERVICES[@]}"; do
+    services+=("$entry")
+    name=${entry%%:*}
+    (( ${REPLICAS[$name]:-1} > 1 )) && services+=("$name-2:$(replica_port "$name" "${entry##*:}")")
+  done
+  SERVICES=("${services[@]}")
+  if (( ${REPLICAS[gateway]:-1} > 1 )); then HELPERS+=(redis); fi
+  return 0
 }
 
 wait_healthy() { # the names to wait for (default: everything)
   local began=$SECONDS deadline=$((SECONDS + START_TIMEOUT)) next_note=$((SECONDS + PROGRESS_EVERY)) pending name port url
   local -a names=("$@")
   local -A up=()
-  (( ${#names[@]} > 0 )) || names=(keycloak "${SERVICES[@]%%:*}")
+  (( ${#names[@]} > 0 )) || names=("${HELPERS[@]}" "${SERVICES[@]%%:*}")
   while :; do
     pending=()
     for name in "${names[@]}"; do
@@ -242,6 +332,9 @@ wait_healthy() { # the names to wait for (default: everything)
     if [[ " ${names[*]} " == *" keycloak "* ]]; then
       curl -fsS -o /dev/null "http://localhost:$KC_PORT/realms/news/.well-known/openid-configuration" 2>/dev/null \
         || pending+=(keycloak)
+    fi
+    if [[ " ${names[*]} " == *" redis "* ]]; then
+      port_busy "$REDIS_PORT" || pending+=(redis)
     fi
     for entry in "${SERVICES[@]}"; do
       name=${entry%%:*}; port=${entry##*:}
@@ -296,7 +389,7 @@ watch_stack() {
   local entry pid
   local -A gone=()
   while :; do
-    for entry in keycloak "${SERVICES[@]%%:*}"; do
+    for entry in "${HELPERS[@]}" "${SERVICES[@]%%:*}"; do
       if pid_alive "$STATE/pids/$entry.pid"; then
         if [[ -n ${gone[$entry]:-} ]]; then
           unset "gone[$entry]"
@@ -309,7 +402,7 @@ watch_stack() {
         say "the others keep running; start it again with: $0 --start-service $entry (Ctrl-C stops everything)"
       fi
     done
-    if (( ${#gone[@]} == ${#SERVICES[@]} + 1 )); then
+    if (( ${#gone[@]} == ${#SERVICES[@]} + ${#HELPERS[@]} )); then
       say "nothing runs any more"
       stop_all
       exit 1
@@ -334,11 +427,13 @@ load_demo() { # reason
 }
 
 start() {
-  local detach=$1 do_build=$2 demo=$3 entry fresh_store=false
-  for entry in keycloak "${SERVICES[@]%%:*}"; do
+  local detach=$1 do_build=$2 demo=$3 replicas=$4 entry fresh_store=false
+  local -a firsts=() seconds=() ports=("$KC_PORT" "${SERVICES[@]##*:}")
+  for entry in "${HELPERS[@]}" "${SERVICES[@]%%:*}"; do
     pid_alive "$STATE/pids/$entry.pid" && die "already running ($entry); use --stop first or --status"
   done
-  for entry in "$KC_PORT" 8080 8081 8082 8083; do
+  [[ " ${HELPERS[*]} " == *" redis "* ]] && ports+=("$REDIS_PORT")
+  for entry in "${ports[@]}"; do
     port_busy "$entry" && die "port $entry is in use by another program; stop it first"
   done
   command -v java >/dev/null || die "java (17 or newer) is needed"
@@ -354,10 +449,21 @@ start() {
   mkdir -p "$DATA"
   # Ctrl-C while starting stops what was started (the processes run in sessions of their own)
   trap 'echo; say "interrupted"; stop_all; exit 130' INT TERM
+  mkdir -p "$STATE"
+  if [[ -n $replicas ]]; then echo "$replicas" > "$STATE/replicas"; else rm -f "$STATE/replicas"; fi
   start_keycloak
-  for entry in "${SERVICES[@]}"; do start_service "${entry%%:*}" "${entry##*:}"; done
+  [[ " ${HELPERS[*]} " == *" redis "* ]] && start_redis
+  for entry in "${SERVICES[@]}"; do
+    if [[ ${entry%%:*} == *-2 ]]; then seconds+=("$entry"); else firsts+=("$entry"); fi
+  done
+  for entry in "${firsts[@]}"; do start_service "${entry%%:*}" "${entry##*:}"; done
   say "waiting until everything is healthy"
-  wait_healthy
+  wait_healthy "${HELPERS[@]}" "${firsts[@]%%:*}"
+  if (( ${#seconds[@]} > 0 )); then
+    # second replicas once the first ones (and their stores) answer
+    for entry in "${seconds[@]}"; do start_service "${entry%%:*}" "${entry##*:}"; done
+    wait_healthy "${seconds[@]%%:*}"
+  fi
   if [[ ${NEWSROOM_DEMO:-true} != false ]]; then
     if $demo; then load_demo "asked for with --demo"
     elif $fresh_store; then load_demo "first run on empty stores; NEWSROOM_DEMO=false skips it"
@@ -368,6 +474,7 @@ start() {
   web edition and API   http://localhost:8080          (try /api/articles, /api/rankings/top)
   Keycloak              http://localhost:$KC_PORT        (admin console: admin / admin)
   services              article :8081   media :8082   ranking :8083
+  replicas              ${replicas:-none (--replicas NAME=2 adds a second one)}
   demo users            editor1/editor1 (editor)  admin1/admin1 (editor, admin)  reader1/reader1
   token for editor1     curl -s -d client_id=news-web -d grant_type=password -d username=editor1 \\
                           -d password=editor1 http://localhost:$KC_PORT/realms/news/protocol/openid-connect/token
@@ -384,23 +491,30 @@ EOF
   fi
 }
 
-service_port() { # name
+service_port() { # name (NAME-2: a second replica's port, whether or not it is in this run)
   local entry
   for entry in "${SERVICES[@]}"; do
     [[ ${entry%%:*} == "$1" ]] && { echo "${entry##*:}"; return 0; }
   done
+  if [[ $1 == *-2 ]]; then
+    for entry in "${SERVICES[@]}"; do
+      [[ ${entry%%:*} == "${1%-2}" ]] && { replica_port "${1%-2}" "${entry##*:}"; return 0; }
+    done
+  fi
   die "no service called $1 (one of: ${SERVICES[*]%%:*})"
 }
 
 start_one() { # name: start one service (or keycloak) of a running stack again and wait for it
   local name=$1 port
-  [[ $name == keycloak ]] || port=$(service_port "$name")
+  [[ $name == keycloak || $name == redis ]] || port=$(service_port "$name")
   pid_alive "$STATE/pids/$name.pid" && die "$name is already running"
   STOP_ALL_ON_FAILURE=false
   if [[ $name == keycloak ]]; then
     port_busy "$KC_PORT" && die "port $KC_PORT is in use by another program"
     ensure_keycloak
     start_keycloak
+  elif [[ $name == redis ]]; then
+    start_redis
   else
     start_service "$name" "$port"
   fi
@@ -439,7 +553,7 @@ restore() { # dir: put DIR/NAME.zip back as each service's store; what was runni
     name=${entry%%:*}
     pid_alive "$STATE/pids/$name.pid" && running+=("$name")
   done
-  for name in gateway "${STORES[@]}"; do stop_one "$name"; done
+  for name in gateway-2 gateway "${STORES[@]/%/-2}" "${STORES[@]}"; do stop_one "$name"; done
   for name in "${STORES[@]}"; do
     mkdir -p "$DATA/$name"
     unzip -p "$dir/$name.zip" > "$DATA/$name/$name.mv.restoring"
@@ -454,11 +568,13 @@ restore() { # dir: put DIR/NAME.zip back as each service's store; what was runni
   (( ${#running[@]} == 0 )) || wait_healthy "${running[@]}"
 }
 
-known_name() { # name: a service of the stack, or keycloak
-  [[ $1 == keycloak ]] || service_port "$1" > /dev/null
+known_name() { # name: a service of the stack (a second replica too), keycloak or redis
+  [[ $1 == keycloak || $1 == redis ]] || service_port "$1" > /dev/null
 }
 
 detach=false
+replicas=${NEWSROOM_REPLICAS:-}
+replicas_given=false
 do_build=true
 demo=false
 action=start
@@ -469,6 +585,9 @@ while (( $# > 0 )); do
     --stop-service|--start-service)
       (( $# > 0 )) || die "$arg needs a service name"
       action=$arg; target=$1; shift ;;
+    --replicas)
+      (( $# > 0 )) || die "--replicas needs NAME=2[,NAME=2]"
+      replicas=$1; replicas_given=true; shift ;;
     --backup|--restore)
       (( $# > 0 )) || die "$arg needs a directory"
       action=$arg; target=$1; shift ;;
@@ -482,6 +601,20 @@ while (( $# > 0 )); do
   esac
 done
 
+[[ $replicas == none ]] && replicas=
+# a running stack's replicas are the ones it was started with; --replicas with --start-service
+# or --stop-service changes them (a service started again gets its replica settings, e.g. a
+# ranking-service restarted to share its dedupe with a second one; none: one of each again)
+if [[ $action != start ]]; then
+  if $replicas_given; then
+    mkdir -p "$STATE"
+    if [[ -n $replicas ]]; then echo "$replicas" > "$STATE/replicas"; else rm -f "$STATE/replicas"; fi
+  elif [[ -f $STATE/replicas ]]; then
+    replicas=$(cat "$STATE/replicas")
+  fi
+fi
+use_replicas "$replicas"
+
 case $action in
   --stop-service) known_name "$target"; stop_one "$target" ;;
   --start-service) start_one "$target" ;;
@@ -489,5 +622,5 @@ case $action in
   --restore) restore "$target" ;;
   stop) stop_all ;;
   status) status ;;
-  start) start "$detach" "$do_build" "$demo" ;;
+  start) start "$detach" "$do_build" "$demo" "$replicas" ;;
 esac

@@ -83,13 +83,50 @@ class ComposeFileTest {
 		for (ServiceModule module : ServiceModule.all()) {
 			WiringTest.SERVICE_URLS.forEach((variable, target) -> {
 				String value = compose.environment(module.name()).get(variable);
-				if (value != null) {
-					assertThat(value).as(module.name() + " " + variable)
-						.isEqualTo("http://" + target + ":" + ServiceModule.named(target).port());
+				if (value == null) {
+					return;
+				}
+				// a list of the target's replicas (the gateway balances over them): each one a Compose
+				// service running the target's image, on its port
+				for (String url : value.split(",")) {
+					URI address = URI.create(url.strip());
+					assertThat(address.getScheme() + "://" + address.getHost() + ":" + address.getPort())
+						.as(module.name() + " " + variable).isEqualTo(url.strip());
+					assertThat(compose.module(address.getHost())).as(module.name() + " " + variable + ": " + url)
+						.map(ServiceModule::name).contains(target);
+					assertThat(address.getPort()).as(module.name() + " " + variable).isEqualTo(ServiceModule.named(target).port());
 				}
 			});
 		}
 		assertThat(dependencies("gateway")).contains("article-service", "media-service", "ranking-service");
+	}
+
+	@Test
+	void theGatewaysBalanceOverEveryRankingReplicaAndShareTheirLimitsInRedis() {
+		List<String> rankingReplicas = compose.services().keySet().stream()
+			.filter(service -> compose.module(service).map(ServiceModule::name).orElse("").equals("ranking-service"))
+			.toList();
+		List<String> gateways = compose.services().keySet().stream()
+			.filter(service -> compose.module(service).map(ServiceModule::name).orElse("").equals("gateway"))
+			.toList();
+
+		assertThat(rankingReplicas).containsExactlyInAnyOrder("ranking-service", "ranking-service-2");
+		assertThat(gateways).containsExactlyInAnyOrder("gateway", "gateway-2");
+		for (String replica : rankingReplicas) {
+			assertThat(compose.environment(replica)).as(replica).containsEntry("NEWSROOM_RANKINGS_INGEST_SHARED_DEDUPE", "true");
+		}
+		for (String gateway : gateways) {
+			Map<String, String> environment = compose.environment(gateway);
+			assertThat(environment.get("RANKING_SERVICE_URL").split(",")).as(gateway)
+				.containsExactlyInAnyOrderElementsOf(rankingReplicas.stream().map(replica -> "http://" + replica + ":8083").toList());
+			assertThat(environment).as(gateway).containsEntry("NEWSROOM_EDGE_RATE_LIMITS_STORE", "redis");
+			String redis = URI.create(environment.get("SPRING_DATA_REDIS_URL")).getHost();
+			assertThat(String.valueOf(YamlTree.at(compose.service(redis), "image"))).startsWith("redis:");
+			assertThat(dependencies(gateway)).contains(redis, "ranking-service-2");
+		}
+		// the second gateway only when asked for (--profile replicas)
+		assertThat(YamlTree.list(compose.service("gateway-2"), "profiles")).containsExactly("replicas");
+		assertThat(YamlTree.list(compose.service("gateway"), "profiles")).isEmpty();
 	}
 
 	@Test
@@ -102,8 +139,9 @@ class ComposeFileTest {
 			}
 		});
 
-		assertThat(published).containsOnlyKeys("gateway", "keycloak");
+		assertThat(published).containsOnlyKeys("gateway", "gateway-2", "keycloak");
 		assertThat(published.get("gateway")).containsExactly("8080:8080");
+		assertThat(published.get("gateway-2")).containsExactly("8090:8080");
 	}
 
 	@Test

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -29,6 +30,16 @@ public final class LocalStack implements BeforeAllCallback {
 
 	/** The embedded stores listen on fixed ports in the suite: article 27101, media 27102, ranking 27103. */
 	static final int STORE_PORT_BASE = 27100;
+
+	/** Second replicas (run-local.sh --replicas): gateway-2, article-service-2, ranking-service-2. */
+	static final String GATEWAY_2 = "http://localhost:8090";
+
+	static final int ARTICLE_SERVICE_2_PORT = 8181;
+
+	static final int RANKING_SERVICE_2_PORT = 8183;
+
+	/** The redis-server run-local.sh starts for two gateways' shared rate limits, in the suite. */
+	static final int REDIS_PORT = 6390;
 
 	/**
 	 * The gateway's page time limits and circuit-breaker pause in the suite's stack, passed to it
@@ -101,6 +112,38 @@ public final class LocalStack implements BeforeAllCallback {
 		}
 	}
 
+	/**
+	 * Gives the running stack second replicas ({@code run-local.sh --replicas}, e.g.
+	 * {@code ranking-service=2,gateway=2}): redis-server when there are two gateways, the first
+	 * replicas of those services and the gateway started again with their replica settings (the
+	 * URL lists, the shared dedupe and limits), then the second ones. {@link #scaleIn()} undoes it.
+	 */
+	static void scaleOut(String replicas, List<String> services, Map<String, String> settings) {
+		Running running = requireOwned().with(settings);
+		if (replicas.contains("gateway=2")) {
+			running.scriptOrFail("--replicas", replicas, "--start-service", "redis");
+		}
+		for (String name : services) {
+			running.scriptOrFail("--replicas", replicas, "--stop-service", name);
+			running.scriptOrFail("--replicas", replicas, "--start-service", name);
+		}
+		for (String name : replicas.split(",")) {
+			running.scriptOrFail("--replicas", replicas, "--start-service", name.substring(0, name.indexOf('=')) + "-2");
+		}
+	}
+
+	/** Back to one of each: the second replicas and redis-server stopped, {@code services} started again as before. */
+	static void scaleIn(List<String> services) {
+		Running running = requireOwned();
+		for (String name : List.of("gateway-2", "ranking-service-2", "media-service-2", "article-service-2", "redis")) {
+			running.scriptOrFail("--replicas", "none", "--stop-service", name);
+		}
+		for (String name : services) {
+			running.scriptOrFail("--stop-service", name);
+			running.scriptOrFail("--start-service", name);
+		}
+	}
+
 	/** Starts a stopped service (or {@code keycloak}) again and waits until it is healthy. */
 	static void startService(String name) {
 		int exit = requireOwned().script("--start-service", name);
@@ -144,11 +187,22 @@ public final class LocalStack implements BeforeAllCallback {
 		private final Path root;
 		private final Path state;
 		private final boolean owned;
+		private final Map<String, String> settings;
 
 		private Running(Path root, Path state, boolean owned) {
+			this(root, state, owned, Map.of());
+		}
+
+		private Running(Path root, Path state, boolean owned, Map<String, String> settings) {
 			this.root = root;
 			this.state = state;
 			this.owned = owned;
+			this.settings = settings;
+		}
+
+		/** The same stack, for script runs whose processes get these variables as well. */
+		Running with(Map<String, String> extra) {
+			return new Running(root, state, owned, extra);
 		}
 
 		static Running start() {
@@ -158,7 +212,7 @@ public final class LocalStack implements BeforeAllCallback {
 				return new Running(root, state, false);
 			}
 			for (int port : new int[] { 8080, 8081, 8082, 8083, SecondGateway.PORT, 8180, STORE_PORT_BASE + 1, STORE_PORT_BASE + 2,
-					STORE_PORT_BASE + 3 }) {
+					STORE_PORT_BASE + 3, 8090, ARTICLE_SERVICE_2_PORT, RANKING_SERVICE_2_PORT, REDIS_PORT }) {
 				if (inUse(port)) {
 					throw new IllegalStateException("Port " + port + " is in use: stop the running platform "
 							+ "(./run-local.sh --stop) or set NEWSROOM_E2E_REUSE=true to test it");
@@ -182,6 +236,14 @@ public final class LocalStack implements BeforeAllCallback {
 			}
 		}
 
+		void scriptOrFail(String... args) {
+			int exit = script(args);
+			if (exit != 0) {
+				throw new IllegalStateException("run-local.sh " + String.join(" ", args) + " failed (exit " + exit
+						+ "); see " + state.resolve("run-local.out") + " and the logs in " + state.resolve("run/logs"));
+			}
+		}
+
 		int script(String... args) {
 			List<String> command = Stream.concat(Stream.of(root.resolve("run-local.sh").toString()), Stream.of(args))
 				.toList();
@@ -201,6 +263,7 @@ public final class LocalStack implements BeforeAllCallback {
 			builder.environment().put("NEWSROOM_STATE_DIR", state.resolve("run").toString());
 			builder.environment().put("NEWSROOM_DEMO", "false");
 			builder.environment().put("NEWSROOM_STORE_PORT_BASE", Integer.toString(STORE_PORT_BASE));
+			builder.environment().put("NEWSROOM_REDIS_PORT", Integer.toString(REDIS_PORT));
 			builder.environment().put("NEWSROOM_PAGES_ARTICLETIMEOUT", PAGE_ARTICLE_TIMEOUT.toMillis() + "ms");
 			builder.environment().put("NEWSROOM_PAGES_LEADIMAGETIMEOUT", PAGE_LEAD_IMAGE_TIMEOUT.toMillis() + "ms");
 			builder.environment().put("NEWSROOM_PAGES_TOPTIMEOUT", PAGE_TOP_TIMEOUT.toMillis() + "ms");
@@ -209,6 +272,7 @@ public final class LocalStack implements BeforeAllCallback {
 			builder.environment()
 				.put("RESILIENCE4J_CIRCUITBREAKER_CONFIGS_DEFAULT_WAITDURATIONINOPENSTATE",
 						BREAKER_WAIT_IN_OPEN.toMillis() + "ms");
+			builder.environment().putAll(settings);
 			try {
 				Process process = builder.start();
 				if (!process.waitFor(10, TimeUnit.MINUTES)) {

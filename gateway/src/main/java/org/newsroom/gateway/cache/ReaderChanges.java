@@ -9,12 +9,12 @@ import java.util.Set;
 
 import org.newsroom.gateway.page.PageProperties;
 import org.newsroom.gateway.page.PageTop;
+import org.newsroom.gateway.services.ServiceDirectory;
 import org.newsroom.platform.change.Change;
 import org.newsroom.platform.change.ChangeFeed;
 import org.newsroom.platform.change.ChangeFollower;
 import org.newsroom.platform.change.ChangeSettings;
 import org.newsroom.platform.change.Changes;
-import org.newsroom.platform.web.ServiceLocations;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -32,6 +32,11 @@ import org.springframework.web.reactive.function.client.WebClient;
  * already run, works the same on the embedded store and on MongoDB (the embedded store has no
  * change streams), and its delay (the read interval) is well inside the two seconds readers are
  * promised. docs/gateway.md says more.
+ *
+ * <p>With several instances of a service, each read goes to whichever one the balancer picks: the
+ * log is the service's {@code changes} collection in the store its replicas share, timed by the
+ * database's clock (platform-common ChangeLog), so every instance answers the same read alike and
+ * following one of them is following all.
  */
 @Component
 class ReaderChanges implements SmartLifecycle {
@@ -48,12 +53,12 @@ class ReaderChanges implements SmartLifecycle {
 	private volatile Instant articlesRead;
 	private volatile Instant photosRead;
 
-	ReaderChanges(WebClient.Builder builder, ServiceLocations services, ChangeSettings changes, PageCache cache,
+	ReaderChanges(ServiceDirectory services, ChangeSettings changes, PageCache cache,
 			PageTop top, PageProperties properties) {
 		this.cache = cache;
 		this.top = top;
 		this.settings = properties.cache();
-		WebClient http = builder.build();
+		WebClient http = services.client();
 		this.articles = new ChangeFollower("article", source(http, services.article()), new Listener(true),
 				changes.interval(), changes.overlap(), changes.settle(), clock);
 		this.photos = new ChangeFollower("photo", source(http, services.media()), new Listener(false),

@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
 
-import org.newsroom.platform.web.ServiceLocations;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import org.newsroom.gateway.services.ServiceDirectory;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.codec.CodecException;
@@ -28,10 +28,10 @@ class DeskRankings {
 	private static final Duration TIME_LIMIT = Duration.ofSeconds(2);
 
 	private final WebClient http;
-	private final ServiceLocations services;
+	private final ServiceDirectory services;
 
-	DeskRankings(WebClient.Builder builder, ServiceLocations services) {
-		this.http = builder.build();
+	DeskRankings(ServiceDirectory services) {
+		this.http = services.client();
 		this.services = services;
 	}
 

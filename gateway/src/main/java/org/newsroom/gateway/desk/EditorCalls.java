@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
-import org.newsroom.platform.web.ServiceLocations;
+import org.newsroom.gateway.services.ServiceDirectory;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.codec.CodecException;
@@ -27,10 +27,10 @@ public class EditorCalls {
 
 	private final WebClient http;
 	private final DeskTokens tokens;
-	private final ServiceLocations services;
+	private final ServiceDirectory services;
 
-	EditorCalls(WebClient.Builder builder, DeskTokens tokens, ServiceLocations services) {
-		this.http = builder.build();
+	EditorCalls(DeskTokens tokens, ServiceDirectory services) {
+		this.http = services.client();
 		this.tokens = tokens;
 		this.services = services;
 	}

@@ -13,11 +13,11 @@ import org.newsroom.gateway.contract.Photo;
 import org.newsroom.gateway.contract.TopList;
 import org.newsroom.gateway.edge.EdgeProblems;
 import org.newsroom.gateway.edge.resilience.ServiceBreakers;
+import org.newsroom.gateway.services.ServiceDirectory;
 import org.newsroom.platform.observability.RequestLogContext;
 import org.newsroom.platform.problem.FieldProblem;
 import org.newsroom.platform.problem.ProblemException;
 import org.newsroom.platform.problem.Problems;
-import org.newsroom.platform.web.ServiceLocations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -48,13 +48,13 @@ public class PageComposer {
 	static final int MAX_RELATED = 10;
 
 	private final ServiceCalls calls;
-	private final ServiceLocations services;
+	private final ServiceDirectory services;
 	private final PageProperties settings;
 	private final ServiceBreakers breakers;
 	private final PageTop top;
 	private final JsonMapper json;
 
-	PageComposer(ServiceCalls calls, ServiceLocations services, PageProperties settings, ServiceBreakers breakers,
+	PageComposer(ServiceCalls calls, ServiceDirectory services, PageProperties settings, ServiceBreakers breakers,
 			PageTop top, JsonMapper json) {
 		this.calls = calls;
 		this.services = services;

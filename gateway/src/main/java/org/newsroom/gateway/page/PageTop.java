@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.newsroom.gateway.contract.Answer;
 import org.newsroom.gateway.contract.TopList;
-import org.newsroom.platform.web.ServiceLocations;
+import org.newsroom.gateway.services.ServiceDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
@@ -54,7 +54,7 @@ public class PageTop implements SmartLifecycle {
 	}
 
 	private final ServiceCalls calls;
-	private final ServiceLocations services;
+	private final ServiceDirectory services;
 	private final PageProperties settings;
 	private final JsonMapper json;
 	private final Clock clock;
@@ -74,7 +74,7 @@ public class PageTop implements SmartLifecycle {
 	private record Computed(Held held, int hiddenChanges, long version) {
 	}
 
-	PageTop(ServiceCalls calls, ServiceLocations services, PageProperties settings, JsonMapper json) {
+	PageTop(ServiceCalls calls, ServiceDirectory services, PageProperties settings, JsonMapper json) {
 		this.calls = calls;
 		this.services = services;
 		this.settings = settings;

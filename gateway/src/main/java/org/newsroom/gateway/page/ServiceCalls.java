@@ -5,8 +5,8 @@ import java.util.Optional;
 
 import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
 import org.newsroom.gateway.edge.resilience.ServiceBreakers;
+import org.newsroom.gateway.services.ServiceDirectory;
 import org.newsroom.platform.problem.ProblemException;
-import org.newsroom.platform.web.ServiceLocations;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
@@ -31,10 +31,10 @@ class ServiceCalls {
 	private final WebClient http;
 	private final ServiceBreakers breakers;
 
-	private final ServiceLocations services;
+	private final ServiceDirectory services;
 
-	ServiceCalls(WebClient.Builder builder, ServiceBreakers breakers, ServiceLocations services) {
-		this.http = builder.build();
+	ServiceCalls(ServiceBreakers breakers, ServiceDirectory services) {
+		this.http = services.client();
 		this.breakers = breakers;
 		this.services = services;
 	}

@@ -1,12 +1,16 @@
 package org.newsroom.gateway.desk;
 
+import java.net.URI;
+
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.newsroom.platform.web.ServiceLocations;
+import org.newsroom.gateway.services.ServiceDirectory;
 
+import org.springframework.web.reactive.function.client.ClientRequest;
+import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -26,8 +30,11 @@ class DeskRankingsTest {
 	@BeforeEach
 	void start() {
 		rankings.start();
-		panel = new DeskRankings(WebClient.builder(), new ServiceLocations("http://unused", "http://unused",
-				rankings.baseUrl()));
+		// the load balancer's part, for the one instance: ranking-service is this WireMock
+		ExchangeFilterFunction rankingService = (request, next) -> next.exchange(ClientRequest.from(request)
+			.url(URI.create(request.url().toString().replace("http://" + ServiceDirectory.RANKING, rankings.baseUrl())))
+			.build());
+		panel = new DeskRankings(new ServiceDirectory(WebClient.builder(), rankingService));
 	}
 
 	@AfterEach

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 
-import org.newsroom.platform.web.ServiceLocations;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import org.newsroom.gateway.services.ServiceDirectory;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.codec.CodecException;
@@ -37,10 +37,10 @@ class PhotoLibrary {
 	private static final Duration TIME_LIMIT = Duration.ofSeconds(5);
 
 	private final WebClient http;
-	private final ServiceLocations services;
+	private final ServiceDirectory services;
 
-	PhotoLibrary(WebClient.Builder builder, ServiceLocations services) {
-		this.http = builder.build();
+	PhotoLibrary(ServiceDirectory services) {
+		this.http = services.client();
 		this.services = services;
 	}
 
