@@ -26,10 +26,11 @@
 #                               over the wire (spring.mongodb.uri to its NEWSROOM_STORE_PORT: fixed
 #                               ports, base 27100 unless NEWSROOM_STORE_PORT_BASE says otherwise);
 #                               every gateway gets the list of the service's URLs and balances over
-#                               them. Two ranking replicas share their visitor dedupe
-#                               (NEWSROOM_RANKINGS_INGEST_SHARED_DEDUPE=true); two gateways share
-#                               their rate limits in a local redis-server (Debian's redis-server
-#                               package; port NEWSROOM_REDIS_PORT, default 6379, nothing saved).
+#                               them. Two ranking replicas share their visitor dedupe and
+#                               per-address limit (NEWSROOM_RANKINGS_INGEST_SHARED_DEDUPE=true, one
+#                               visitor key kept in the state directory), two gateways their rate
+#                               limits, in a local redis-server (Debian's redis-server package;
+#                               port NEWSROOM_REDIS_PORT, default 6379, nothing saved).
 #                               The services themselves call the first replica of each other.
 #                               With --start-service/--stop-service it changes a running stack's
 #                               replicas (restart a service to give it its replica settings;
@@ -64,7 +65,7 @@ STOP_ALL_ON_FAILURE=true
 # name:port, in start order; the gateway last so its routes find the services up (second
 # replicas are added by --replicas: use_replicas)
 SERVICES=(article-service:8081 media-service:8082 ranking-service:8083 gateway:8080)
-# the processes besides the services: Keycloak, and redis-server when two gateways share limits
+# the processes besides the services: Keycloak, and redis-server when replicas share limits and dedupe
 HELPERS=(keycloak)
 # NAME -> replica count (2), from --replicas or NEWSROOM_REPLICAS; kept in $STATE/replicas while
 # the stack runs, so --status, --stop-service and --start-service know the second replicas
@@ -275,8 +276,10 @@ start_service() { # name port; NAME-2 is the second replica of NAME
     settings+=(SPRING_MONGODB_URI="mongodb://127.0.0.1:$(store_port "$module")/")
   fi
   if [[ $module == ranking-service ]] && (( ${REPLICAS[ranking-service]:-1} > 1 )); then
-    # one visitor, one count, whichever replica a beacon lands on
-    settings+=(NEWSROOM_RANKINGS_INGEST_SHARED_DEDUPE=true)
+    # one visitor, one count, whichever replica a beacon lands on: both decide against one Redis
+    # and hash client addresses with one key
+    settings+=(NEWSROOM_RANKINGS_INGEST_SHARED_DEDUPE=true SPRING_DATA_REDIS_URL="redis://127.0.0.1:$REDIS_PORT"
+      NEWSROOM_RANKINGS_VISITOR_KEY="$(visitor_key)")
   fi
   say "starting $name on :$port"
   # shellcheck disable=SC2086
@@ -284,10 +287,16 @@ start_service() { # name port; NAME-2 is the second replica of NAME
     java -Xms64m -Xmx512m $(jvm_options "$module") ${NEWSROOM_JAVA_OPTS:-} -jar "$ROOT/$module/target/$module.jar"
 }
 
+visitor_key() { # the replicas' common key: the caller's, else one kept with this run's state
+  if [[ -n ${NEWSROOM_RANKINGS_VISITOR_KEY:-} ]]; then echo "$NEWSROOM_RANKINGS_VISITOR_KEY"; return; fi
+  [[ -s $STATE/visitor-key ]] || { mkdir -p "$STATE"; (umask 077; od -An -tx1 -N32 /dev/urandom | tr -d ' \n' > "$STATE/visitor-key"); }
+  cat "$STATE/visitor-key"
+}
+
 start_redis() {
   command -v redis-server > /dev/null \
-    || die "two gateways share their rate limits in Redis: install Debian's redis-server package (apt-get install redis-server)"
-  say "starting redis-server on :$REDIS_PORT (the gateways' shared rate limits; nothing is saved)"
+    || die "replicas share their rate limits and dedupe in Redis: install Debian's redis-server package (apt-get install redis-server)"
+  say "starting redis-server on :$REDIS_PORT (the replicas' shared rate limits and dedupe; nothing is saved)"
   launch redis redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no
 }
 
@@ -310,7 +319,7 @@ use_replicas() { # spec: NAME=2[,NAME=2], or empty
     (( ${REPLICAS[$name]:-1} > 1 )) && services+=("$name-2:$(replica_port "$name" "${entry##*:}")")
   done
   SERVICES=("${services[@]}")
-  if (( ${REPLICAS[gateway]:-1} > 1 )); then HELPERS+=(redis); fi
+  if (( ${REPLICAS[gateway]:-1} > 1 || ${REPLICAS[ranking-service]:-1} > 1 )); then HELPERS+=(redis); fi
   return 0
 }
 
