@@ -33,9 +33,10 @@ public record RankingProperties(List<String> sections, Ingest ingest, Counting c
 	 * @param maxAge oldest view time a batch may carry: the longest ranking window
 	 * @param ipv6Prefix prefix length an IPv6 client is counted by in the per-address limit and
 	 *     the visitor hash (64: one customer's network); IPv4 clients count by address
-	 * @param sharedDedupe whether single views are also deduplicated and held to the per-address
-	 *     limit against every replica's views, in MongoDB (needed as soon as there are several
-	 *     replicas); without it each replica remembers only its own
+	 * @param sharedDedupe whether views (single views and batches) are also deduplicated, and single
+	 *     views held to the per-address limit, against every replica's views in the shared store
+	 *     (needed as soon as there are several replicas); without it each replica remembers only
+	 *     its own
 	 * @param sharedStore where the shared dedupe keeps what every replica shares: Redis (at
 	 *     {@code spring.data.redis.url}) or the service's MongoDB; read only when
 	 *     {@code sharedDedupe} is on

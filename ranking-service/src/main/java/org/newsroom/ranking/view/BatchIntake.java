@@ -4,11 +4,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import org.newsroom.platform.problem.FieldProblem;
 import org.newsroom.platform.problem.Problems;
@@ -16,17 +18,26 @@ import org.newsroom.ranking.article.ArticleDirectory;
 import org.newsroom.ranking.article.ArticleSummary;
 import org.newsroom.ranking.config.RankingProperties;
 import org.newsroom.ranking.counting.BucketKey;
+import org.newsroom.ranking.counting.Replica;
+import org.newsroom.ranking.counting.SharedViews;
 import org.newsroom.ranking.counting.ViewBuffer;
 import org.newsroom.ranking.counting.ViewMetrics;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
  * Decides, for a batch of views from a trusted collector ({@link BatchController}), which count,
  * and hands those to the {@link ViewBuffer} as one chunk, summed per bucket, with each article's
  * section when it is known. Single views are {@link ViewIntake}'s.
+ *
+ * <p>With the shared dedupe on, the views this replica's memory lets through are then asked of the
+ * store every replica shares ({@link SharedViews}), before the answer says how many counted: a
+ * collector whose retried batch reaches another replica does not count it twice. The request is
+ * its own claim, so a batch sent again is a new one and finds its views taken. A store that does
+ * not answer refuses the whole batch with 503, which may be sent again as it is.
  */
 @Component
 public class BatchIntake {
@@ -41,15 +52,19 @@ public class BatchIntake {
 	private final ViewBuffer buffer;
 	private final ViewMetrics metrics;
 	private final RankingProperties properties;
+	private final SharedViews shared;
+	private final Replica replica;
 
 	public BatchIntake(ArticleDirectory articles, VisitorKeys visitors, RecentViews recent, ViewBuffer buffer,
-			ViewMetrics metrics, RankingProperties properties) {
+			ViewMetrics metrics, RankingProperties properties, ObjectProvider<SharedViews> shared, Replica replica) {
 		this.articles = articles;
 		this.visitors = visitors;
 		this.recent = recent;
 		this.buffer = buffer;
 		this.metrics = metrics;
 		this.properties = properties;
+		this.shared = properties.ingest().sharedDedupe() ? shared.getObject() : null;
+		this.replica = replica;
 	}
 
 	/** A checked batch item. */
@@ -76,7 +91,9 @@ public class BatchIntake {
 			.subscribeOn(Schedulers.parallel())
 			.flatMap(checked -> articles.resolve(checked.articleIds, properties.articles().timeout())
 				.onErrorResume(error -> Mono.empty())
-				.then(Mono.fromCallable(() -> count(checked)).publishOn(Schedulers.parallel())));
+				// the shared store is asked with a blocking call: off the parallel workers then
+				.then(Mono.fromCallable(() -> count(checked, nowMillis))
+					.subscribeOn(shared != null ? Schedulers.boundedElastic() : Schedulers.parallel())));
 	}
 
 	private static final class Checked {
@@ -128,9 +145,14 @@ public class BatchIntake {
 		return checked;
 	}
 
-	private BatchResult count(Checked checked) {
+	/** A view this replica's memory let through, waiting for the shared store's word. */
+	private record Candidate(long key, BucketKey bucket) {
+	}
+
+	private BatchResult count(Checked checked, long nowMillis) {
 		Map<BucketKey, Long> counts = new HashMap<>();
 		List<Long> remembered = new ArrayList<>();
+		List<Candidate> candidates = new ArrayList<>();
 		int accepted = 0;
 		int duplicates = 0;
 		int unpublished = 0;
@@ -152,9 +174,18 @@ public class BatchIntake {
 				continue;
 			}
 			remembered.add(key);
-			counts.merge(new BucketKey(view.articleId(), summary != null ? summary.section() : null,
-					BucketKey.hourOf(view.at())), 1L, Long::sum);
-			accepted++;
+			candidates.add(new Candidate(key,
+					new BucketKey(view.articleId(), summary != null ? summary.section() : null, BucketKey.hourOf(view.at()))));
+		}
+		boolean[] first = firstAcrossReplicas(candidates, remembered, nowMillis, checked.valid.size());
+		for (int i = 0; i < candidates.size(); i++) {
+			if (first[i]) {
+				counts.merge(candidates.get(i).bucket(), 1L, Long::sum);
+				accepted++;
+			}
+			else {
+				duplicates++;
+			}
 		}
 		if (accepted > 0 && !buffer.offer(new ViewBuffer.Chunk(counts, accepted))) {
 			forgetAll(remembered);
@@ -164,6 +195,23 @@ public class BatchIntake {
 		metrics.unpublished(unpublished);
 		metrics.rejected(checked.errors.size());
 		return new BatchResult(accepted, duplicates, unpublished, checked.errors.size(), checked.errors);
+	}
+
+	/** Which candidates no replica counted yet (all of them when the dedupe is this replica's alone). */
+	private boolean[] firstAcrossReplicas(List<Candidate> candidates, List<Long> remembered, long nowMillis, int views) {
+		boolean[] first = new boolean[candidates.size()];
+		if (shared == null || candidates.isEmpty()) {
+			Arrays.fill(first, true);
+			return first;
+		}
+		long[] keys = candidates.stream().mapToLong(Candidate::key).toArray();
+		try {
+			return shared.firstViews(keys, nowMillis, replica.id() + ":batch:" + UUID.randomUUID());
+		}
+		catch (RuntimeException storeNotAnswering) {
+			forgetAll(remembered);
+			throw overloaded(views);
+		}
 	}
 
 	private void forgetAll(List<Long> keys) {

@@ -1,6 +1,7 @@
 package org.newsroom.ranking.counting;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -200,6 +201,36 @@ class RedisSharedDedupeTest {
 		assertThat(stored(article)).isEqualTo(31);
 		assertThat(outcome("address-limit")).isEqualTo(20);
 		assertThat(outcome("accepted")).isEqualTo(31);
+	}
+
+	@Test
+	void aBatchSentAgainToTheOtherReplicaIsNotCountedTwice() {
+		start();
+		String article = articles.publish("world");
+		List<Map<String, String>> views = new ArrayList<>();
+		for (int v = 0; v < 20; v++) {
+			views.add(Map.of("articleId", article, "visitorId", "collected-" + v, "at", Instant.now().toString()));
+		}
+
+		batch(one, views).jsonPath("$.accepted").isEqualTo(20).jsonPath("$.duplicates").isEqualTo(0);
+		// the collector did not hear the answer and retried; the Service sent the retry elsewhere
+		batch(two, views).jsonPath("$.accepted").isEqualTo(0).jsonPath("$.duplicates").isEqualTo(20);
+
+		awaitIdle();
+		assertThat(stored(article)).isEqualTo(20);
+	}
+
+	private WebTestClient.BodyContentSpec batch(WebTestClient replica,
+			List<Map<String, String>> views) {
+		return replica.post()
+			.uri("/api/rankings/views/batch")
+			.contentType(MediaType.APPLICATION_JSON)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + identity.ingest())
+			.bodyValue(Map.of("views", views))
+			.exchange()
+			.expectStatus()
+			.isAccepted()
+			.expectBody();
 	}
 
 	@Test
