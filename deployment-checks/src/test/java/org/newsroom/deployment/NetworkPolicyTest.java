@@ -30,8 +30,10 @@ class NetworkPolicyTest {
 			"gateway -> media-service:8082",
 			"gateway -> ranking-service:8083",
 			"gateway -> keycloak:8080",
-			// the gateway replicas' shared rate limits; nothing else reaches Redis
+			// the gateway replicas' shared rate limits and ranking-service's shared dedupe; nothing
+			// else reaches Redis
 			"gateway -> redis:6379",
+			"ranking-service -> redis:6379",
 			// article-service asks media-service before publishing; ranking reads article summaries
 			"article-service -> media-service:8082",
 			"ranking-service -> article-service:8081",

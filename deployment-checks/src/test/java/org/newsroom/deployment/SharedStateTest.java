@@ -56,7 +56,7 @@ class SharedStateTest {
 
 	@ParameterizedTest
 	@FieldSource("OVERLAYS")
-	void onlyTheGatewayReachesRedisAndRedisReachesNothing(String overlay) {
+	void onlyTheGatewayAndRankingServiceReachRedisAndRedisReachesNothing(String overlay) {
 		Manifests manifests = Kustomize.render(overlay);
 		NetworkPolicy redis = manifests.get(NetworkPolicy.class, "redis");
 
@@ -64,14 +64,26 @@ class SharedStateTest {
 		assertThat(redis.getSpec().getEgress()).isEmpty();
 		assertThat(new NetworkReachability(manifests).allowedPaths())
 			.filteredOn(path -> path.contains(" -> redis:") || path.startsWith("redis -> "))
-			.containsExactlyInAnyOrder("gateway -> redis:6379", "redis -> any:53", "redis -> any:53/UDP");
+			.containsExactlyInAnyOrder("gateway -> redis:6379", "ranking-service -> redis:6379", "redis -> any:53",
+					"redis -> any:53/UDP");
 	}
 
 	@ParameterizedTest
 	@FieldSource("OVERLAYS")
 	void rankingReplicasDecideDuplicatesTogether(String overlay) {
-		assertThat(environment(Kustomize.render(overlay), "ranking-service"))
-			.containsEntry("NEWSROOM_RANKINGS_INGEST_SHARED_DEDUPE", "true");
+		Manifests manifests = Kustomize.render(overlay);
+		assertThat(environment(manifests, "ranking-service"))
+			.containsEntry("NEWSROOM_RANKINGS_INGEST_SHARED_DEDUPE", "true")
+			.containsEntry("SPRING_DATA_REDIS_URL", "redis://redis:6379");
+		// one key for the keyed hash of client addresses on every replica, from a Secret
+		Container ranking = WorkloadHardeningTest.applicationContainer(manifests.workload("ranking-service"),
+				ServiceModule.named("ranking-service"));
+		assertThat(ranking.getEnv())
+			.filteredOn(variable -> variable.getName().equals("NEWSROOM_RANKINGS_VISITOR_KEY"))
+			.singleElement()
+			// kustomize names the generated Secret with a hash of its content
+			.satisfies(variable -> assertThat(variable.getValueFrom().getSecretKeyRef().getName())
+				.startsWith("ranking-visitor-key-"));
 	}
 
 	@Test
