@@ -36,7 +36,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
 		"newsroom.edge.rate-limits.enabled=false",
 		"newsroom.pages.top-refresh=0s", "newsroom.pages.top-max-age=0s", "newsroom.pages.last-known-top-age=0s",
-		"spring.cloud.loadbalancer.health-check.interval=300ms" })
+		"spring.cloud.loadbalancer.health-check.interval=300ms",
+		// what is checked is that the part is tried again on the other instance, not how fast: a
+		// busy test machine must not turn the retry into a time-out
+		"newsroom.pages.top-timeout=5s", "newsroom.pages.article-timeout=5s", "newsroom.pages.related-timeout=5s" })
 @AutoConfigureWebTestClient(timeout = "PT30S")
 class ServiceReplicasTest extends GatewayTestSupport {
 

@@ -197,7 +197,10 @@ class SharedLimitsTest {
 			assertThat(metrics.get("gateway.rate.limits.shared").gauge().value()).isZero();
 			assertThat(metrics.get("gateway.rate.limits.store.outages").counter().count()).isEqualTo(1);
 			assertThat(metrics.get("gateway.rate.limits.local.decisions").counter().count()).isGreaterThanOrEqualTo(59);
-			assertThat(output.getOut().split("shared store at 127\\.0\\.0\\.1:\\d+ does not answer", -1)).hasSize(2);
+			// one WARN per replica that noticed: this one, and perhaps the other through its lock-out
+			// subscription, which the stop cut too
+			assertThat(output.getOut().split("shared store at 127\\.0\\.0\\.1:\\d+ does not answer", -1)).hasSizeBetween(2, 3);
+			assertThat(registries.get(1).get("gateway.rate.limits.store.outages").counter().count()).isLessThanOrEqualTo(1);
 		}
 		finally {
 			redis.start();
