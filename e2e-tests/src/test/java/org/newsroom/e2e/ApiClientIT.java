@@ -23,7 +23,8 @@ import static org.awaitility.Awaitility.await;
  * An app built on the Java client generated from the committed API documents (e2e-tests pom,
  * openapi-generator) reads what an editor published: the article, its page composite and the
  * Top 10, through the gateway as any app would. The client's models are the documents' schemas,
- * so a document that no longer matches the answers fails here as well as in ApiContract.
+ * and every request it sends and answer it gets is checked by ApiContract too
+ * ({@link ContractCheckedHttp}).
  */
 @ExtendWith(LocalStack.class)
 class ApiClientIT {
@@ -41,7 +42,9 @@ class ApiClientIT {
 		Client.Response published = Client.send("POST", "/api/articles/" + id + "/publish", editor, null);
 		assertThat(published.status()).as(published.toString()).isEqualTo(200);
 
-		ArticleView article = new ArticlesApi(new org.newsroom.client.articles.invoker.ApiClient()).getArticleBySlug(slug);
+		ArticleView article = new ArticlesApi(
+				new org.newsroom.client.articles.invoker.ApiClient().setHttpClientBuilder(ContractCheckedHttp.builder()))
+			.getArticleBySlug(slug);
 		assertThat(article.getId()).isEqualTo(id);
 		assertThat(article.getHeadline()).isEqualTo(headline);
 		assertThat(article.getStatus()).isEqualTo(ArticleView.StatusEnum.PUBLISHED);
@@ -49,7 +52,9 @@ class ApiClientIT {
 		assertThat(article.getDeck()).isNull();
 		assertThat(article.getFirstPublishedAt()).isNotNull();
 
-		ArticlePage page = new PagesForAppsApi(new org.newsroom.client.pages.invoker.ApiClient()).getArticlePage(slug);
+		ArticlePage page = new PagesForAppsApi(
+				new org.newsroom.client.pages.invoker.ApiClient().setHttpClientBuilder(ContractCheckedHttp.builder()))
+			.getArticlePage(slug);
 		assertThat(page.getArticle().getHeadline()).isEqualTo(headline);
 		assertThat(page.getLeadImage()).isNotNull();
 		assertThat(page.getLeadImage().getId()).isEqualTo(photoId);
@@ -57,7 +62,8 @@ class ApiClientIT {
 		// the Top 10 part may be degraded while an earlier drill's ranking-service restart settles
 		assertThat(page.getDegraded()).doesNotContain(ArticlePage.DegradedEnum.LEAD_IMAGE);
 
-		org.newsroom.client.rankings.invoker.ApiClient rankings = new org.newsroom.client.rankings.invoker.ApiClient();
+		org.newsroom.client.rankings.invoker.ApiClient rankings = new org.newsroom.client.rankings.invoker.ApiClient()
+			.setHttpClientBuilder(ContractCheckedHttp.builder());
 		PageViewsApi views = new PageViewsApi(rankings);
 		for (int reader = 0; reader < 3; reader++) {
 			views.recordView(new RecordViewRequest().articleId(id), "generated-client-" + reader + "-" + UUID.randomUUID(),
