@@ -12,7 +12,7 @@
 #   - the gateway from its jar, with ARTICLE_SERVICE_URL pointing at that article-service.
 # The seeded articles have no photos, so publishing needs no media-service.
 #
-# Usage: bench/articles-read.sh [--build]
+# Usage: bench/articles-read.sh (builds the jars when they are missing or older than their sources)
 #   DURATION=30s WARMUP=5s CONNECTIONS=32 THREADS=2 ARTICLES=200 bench/articles-read.sh
 # Needs: a JDK 17+, curl, wrk (Debian package "wrk"; installed with apt-get when missing).
 set -euo pipefail
@@ -30,10 +30,7 @@ bench_install wrk
 
 ARTICLE_JAR="$ROOT/article-service/target/article-service.jar"
 GATEWAY_JAR="$ROOT/gateway/target/gateway.jar"
-if [[ "${1:-}" == "--build" || ! -f "$ARTICLE_JAR" || ! -f "$GATEWAY_JAR" ]]; then
-  say "building article-service and gateway jars"
-  (cd "$ROOT" && ./mvnw -q -B -pl article-service,gateway -am package -DskipTests)
-fi
+bench_jars article-service gateway
 
 read -r ARTICLE_PORT GATEWAY_PORT < <(java "$ROOT/bench/articles/BenchIdentity.java" ports 2 | paste -sd' ')
 bench_identity

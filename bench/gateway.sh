@@ -43,10 +43,7 @@ bench_install wrk nginx:nginx-light curl
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 
 JAR=gateway/target/gateway.jar
-if [[ ! -f $JAR ]]; then
-  echo "[bench] building the gateway"
-  ./mvnw -q -B -DskipTests -pl gateway -am install
-fi
+bench_jars gateway
 BARE_JAR=bench/gateway/bare/target/bare-gateway.jar
 if [[ ! -f $BARE_JAR || pom.xml -nt $BARE_JAR || -n $(find bench/gateway/bare/src bench/gateway/bare/pom.xml -newer "$BARE_JAR" -print -quit) ]]; then
   echo "[bench] building the bare Spring Cloud Gateway (bench/gateway/bare)"

@@ -25,6 +25,21 @@ bench_apt() {
   DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -q --no-install-recommends "$@" >/dev/null
 }
 
+# bench_jars module ...: builds these modules' jars (and what they depend on) when one is missing or
+# older than its sources, platform-common's or a pom, so that a bench never measures yesterday's
+# code (the same test as run-local.sh's)
+bench_jars() {
+  local module
+  for module in "$@"; do
+    if [[ ! -f $ROOT/$module/target/$module.jar || -n $(cd "$ROOT" && find "$module/src" "$module/pom.xml" pom.xml \
+        platform-common/src platform-common/pom.xml -newer "$module/target/$module.jar" -type f -print -quit 2>/dev/null) ]]; then
+      say "building $*"
+      (cd "$ROOT" && ./mvnw -q -B -ntp -DskipTests -pl "$(IFS=,; echo "$*")" -am install)
+      return
+    fi
+  done
+}
+
 # bench_workdir: a fresh temporary directory WORK and the list PIDS of what the script starts; on
 # exit bench_stop_more runs first when the script defines it, then every process in PIDS is
 # stopped and waited for, and WORK is removed

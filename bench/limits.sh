@@ -33,10 +33,7 @@ bench_install wrk nginx:nginx-light redis-server curl
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 
 JAR=gateway/target/gateway.jar
-if [[ ! -f $JAR ]]; then
-  say "building the gateway"
-  ./mvnw -q -B -DskipTests -pl gateway -am package
-fi
+bench_jars gateway
 
 bench_workdir
 chmod 755 "$WORK"  # nginx's workers run as an unprivileged user and must read top.json

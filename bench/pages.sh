@@ -39,13 +39,7 @@ CLIENTS=${CLIENTS:-4000}
 bench_install wrk nginx:nginx-light curl
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 
-for module in article-service media-service ranking-service gateway; do
-  if [[ ! -f $module/target/$module.jar ]]; then
-    say "building the services"
-    ./mvnw -q -B -DskipTests -pl article-service,media-service,ranking-service,gateway -am install
-    break
-  fi
-done
+bench_jars article-service media-service ranking-service gateway
 
 bench_workdir
 chmod 755 "$WORK"

@@ -104,10 +104,7 @@ wrk_rate() { # completed requests per second from wrk's summary
 }
 
 need
-if [[ ! -f $JAR || -n $(find "$ROOT/ranking-service/src/main" "$ROOT/platform-common/src/main" -newer "$JAR" -print -quit) ]]; then
-	say "building ranking-service"
-	(cd "$ROOT" && ./mvnw -q -B -pl ranking-service -am package -DskipTests)
-fi
+bench_jars ranking-service
 
 STAND_IN_PORT=$(free_port)
 SERVICE_PORT=$(free_port)

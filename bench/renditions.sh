@@ -57,10 +57,7 @@ for tool in java python3 openssl curl; do
   command -v "$tool" >/dev/null || { echo "$tool is missing" >&2; exit 1; }
 done
 
-if [[ $BUILD == yes || ! -f "$JAR" ]]; then
-  echo "== building media-service"
-  (cd "$ROOT" && ./mvnw -q -B -pl media-service -am package -DskipTests)
-fi
+[[ $BUILD == no && -f $JAR ]] || bench_jars media-service
 
 bench_workdir
 

@@ -30,17 +30,7 @@ THREADS=${THREADS:-2}
 
 bench_install wrk curl
 
-# the jars must hold the store's write-through switch: build when they are missing or older than
-# their sources (the same test as run-local.sh)
-for module in article-service media-service; do
-  jar=$module/target/$module.jar
-  if [[ ! -f $jar || -n $(find "$module/src" "$module/pom.xml" pom.xml platform-common/src platform-common/pom.xml \
-                             -newer "$jar" -type f -print -quit 2>/dev/null) ]]; then
-    say "building article-service and media-service"
-    ./mvnw -B -ntp -q -pl article-service,media-service -am -DskipTests package
-    break
-  fi
-done
+bench_jars article-service media-service
 
 bench_workdir
 bench_identity
