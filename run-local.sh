@@ -29,7 +29,8 @@
 #                               them. Two ranking replicas share their visitor dedupe and
 #                               per-address limit (NEWSROOM_RANKINGS_INGEST_SHARED_DEDUPE=true, one
 #                               visitor key kept in the state directory), two gateways their rate
-#                               limits, in a local redis-server (Debian's redis-server package;
+#                               limits and desk sessions (an editor signed in on one is signed in
+#                               on both), in a local redis-server (Debian's redis-server package;
 #                               port NEWSROOM_REDIS_PORT, default 6379, nothing saved).
 #                               The services themselves call the first replica of each other.
 #                               With --start-service/--stop-service it changes a running stack's
@@ -267,7 +268,8 @@ start_service() { # name port; NAME-2 is the second replica of NAME
     (( ${REPLICAS[media-service]:-1} > 1 )) && settings+=(MEDIA_SERVICE_URL="$(service_urls media-service)")
     (( ${REPLICAS[ranking-service]:-1} > 1 )) && settings+=(RANKING_SERVICE_URL="$(service_urls ranking-service)")
     if (( ${REPLICAS[gateway]:-1} > 1 )); then
-      settings+=(NEWSROOM_EDGE_RATE_LIMITS_STORE=redis SPRING_DATA_REDIS_URL="redis://127.0.0.1:$REDIS_PORT")
+      settings+=(NEWSROOM_EDGE_RATE_LIMITS_STORE=redis NEWSROOM_DESK_SESSIONS=redis
+        SPRING_DATA_REDIS_URL="redis://127.0.0.1:$REDIS_PORT")
     fi
   elif [[ $name == "$module" ]]; then
     settings+=(NEWSROOM_STORE_DIRECTORY="$DATA/$name" NEWSROOM_STORE_PORT="$(store_port "$name")")
@@ -295,8 +297,8 @@ visitor_key() { # the replicas' common key: the caller's, else one kept with thi
 
 start_redis() {
   command -v redis-server > /dev/null \
-    || die "replicas share their rate limits and dedupe in Redis: install Debian's redis-server package (apt-get install redis-server)"
-  say "starting redis-server on :$REDIS_PORT (the replicas' shared rate limits and dedupe; nothing is saved)"
+    || die "replicas share their rate limits, desk sessions and dedupe in Redis: install Debian's redis-server package (apt-get install redis-server)"
+  say "starting redis-server on :$REDIS_PORT (the replicas' shared rate limits, desk sessions and dedupe; nothing is saved)"
   launch redis redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no
 }
 

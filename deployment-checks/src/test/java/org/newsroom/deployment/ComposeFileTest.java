@@ -119,7 +119,8 @@ class ComposeFileTest {
 			Map<String, String> environment = compose.environment(gateway);
 			assertThat(environment.get("RANKING_SERVICE_URL").split(",")).as(gateway)
 				.containsExactlyInAnyOrderElementsOf(rankingReplicas.stream().map(replica -> "http://" + replica + ":8083").toList());
-			assertThat(environment).as(gateway).containsEntry("NEWSROOM_EDGE_RATE_LIMITS_STORE", "redis");
+			assertThat(environment).as(gateway).containsEntry("NEWSROOM_EDGE_RATE_LIMITS_STORE", "redis")
+				.containsEntry("NEWSROOM_DESK_SESSIONS", "redis");
 			String redis = URI.create(environment.get("SPRING_DATA_REDIS_URL")).getHost();
 			assertThat(String.valueOf(YamlTree.at(compose.service(redis), "image"))).startsWith("redis:");
 			assertThat(dependencies(gateway)).contains(redis, "ranking-service-2");

@@ -18,9 +18,9 @@ import org.junit.jupiter.params.provider.FieldSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What the replicas share in the cluster (issue 19): the gateway replicas' rate limits in the
- * overlay's own Redis, ranking-service's dedupe in its MongoDB, and an alert when the shared Top
- * lists stop being refreshed.
+ * What the replicas share in the cluster (issue 19): the gateway replicas' rate limits and the
+ * desk's sessions in the overlay's own Redis, ranking-service's dedupe there too, and an alert when
+ * the shared Top lists stop being refreshed.
  */
 class SharedStateTest {
 
@@ -28,11 +28,12 @@ class SharedStateTest {
 
 	@ParameterizedTest
 	@FieldSource("OVERLAYS")
-	void everyGatewayReplicaTakesItsRateLimitsFromTheOverlaysRedis(String overlay) {
+	void everyGatewayReplicaTakesItsRateLimitsAndDeskSessionsFromTheOverlaysRedis(String overlay) {
 		Manifests manifests = Kustomize.render(overlay);
 		Map<String, String> gateway = environment(manifests, "gateway");
 
-		assertThat(gateway).containsEntry("NEWSROOM_EDGE_RATE_LIMITS_STORE", "redis");
+		assertThat(gateway).containsEntry("NEWSROOM_EDGE_RATE_LIMITS_STORE", "redis")
+			.containsEntry("NEWSROOM_DESK_SESSIONS", "redis");
 		URI redis = URI.create(gateway.get("SPRING_DATA_REDIS_URL"));
 		assertThat(redis.getScheme()).isEqualTo("redis");
 		Service service = manifests.get(Service.class, redis.getHost());
@@ -102,7 +103,7 @@ class SharedStateTest {
 			.contains("ranking_top_lists_age_seconds{lists=\"short\"}) > 15", "ranking_top_lists_age_seconds{lists=\"long\"}) > 90"));
 	}
 
-	private static Map<String, String> environment(Manifests manifests, String module) {
+	static Map<String, String> environment(Manifests manifests, String module) {
 		Container container = WorkloadHardeningTest.applicationContainer(manifests.workload(module), ServiceModule.named(module));
 		return manifests.environment(container);
 	}

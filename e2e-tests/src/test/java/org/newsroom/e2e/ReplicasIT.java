@@ -12,13 +12,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The platform scaled out on one machine (issue 19): two gateways sharing their rate limits in
- * Redis, two ranking-service replicas sharing dedupe and Top lists, two article-service replicas
+ * The platform scaled out on one machine (issue 19): two gateways sharing their rate limits and
+ * the desk's sessions in Redis, two ranking-service replicas sharing dedupe and Top lists, two article-service replicas
  * sharing the scheduled publisher's claims; every second replica uses the first one's store,
  * as replicas share MongoDB in a deployment ({@code run-local.sh --replicas}). Readers and
  * editors must get the same answers as from one of each.
@@ -168,6 +169,32 @@ class ReplicasIT {
 		revisions.get("items").forEach(item -> actions.add(item.get("action").asString()));
 		assertThat(actions).as("the article's history").containsOnlyOnce("published");
 		assertThat(actions.stream().filter("published"::equals).count()).isEqualTo(1);
+	}
+
+	/**
+	 * The desk's sessions are in the Redis both gateways share: a sign-in begun on the second
+	 * gateway finishes on the first (the public address Keycloak sends the browser back to), the
+	 * session it made is the second's too, and signing out on the second ends it on the first.
+	 */
+	@Test
+	void anEditorSignedInOnOneGatewayIsSignedInOnTheOther() throws Exception {
+		HostileInputIT.withBrowser(browser -> {
+			browser.get(LocalStack.GATEWAY_2 + "/desk");
+			DeskIT.signIn(browser, "editor1");
+			assertThat(browser.findElement(By.cssSelector("[data-user]")).getText()).isEqualTo("editor1");
+
+			browser.get(LocalStack.GATEWAY_2 + "/desk");
+			assertThat(browser.getCurrentUrl()).as("no second sign-in").isEqualTo(LocalStack.GATEWAY_2 + "/desk");
+			assertThat(DeskIT.status(browser)).isEqualTo(200);
+			assertThat(browser.findElement(By.cssSelector("[data-user]")).getText()).isEqualTo("editor1");
+
+			// sign-out is a POST with the session's CSRF token, here to the second gateway
+			browser.findElement(By.cssSelector("form[data-sign-out] button")).click();
+			DeskIT.waitFor(browser, () -> browser.getCurrentUrl().equals(LocalStack.GATEWAY + "/"));
+			browser.get(LocalStack.GATEWAY + "/desk");
+			DeskIT.waitFor(browser, () -> browser.getCurrentUrl().startsWith(LocalStack.KEYCLOAK));
+			assertThat(browser.findElements(By.id("password"))).as("Keycloak asks for the password again").isNotEmpty();
+		});
 	}
 
 	private static String published(String headline) {

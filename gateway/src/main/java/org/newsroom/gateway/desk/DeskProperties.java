@@ -14,9 +14,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param keySetUri the realm's key set as the gateway itself reaches it (env NEWSROOM_JWK_SET_URI);
  *     in compose and Kubernetes that is Keycloak's in-cluster name, not the public one, and the
  *     gateway's own calls (code for tokens, refresh) go to the realm under that same address
+ * @param sessions where editors' sessions are kept: this replica's memory, or Redis for every
+ *     replica ({@link SharedDeskSessions}); bound here so that a value that is neither fails the start
  */
 @ConfigurationProperties("newsroom.desk")
-public record DeskProperties(@DefaultValue("news-desk") String clientId, String issuerUri, String keySetUri) {
+public record DeskProperties(@DefaultValue("news-desk") String clientId, String issuerUri, String keySetUri,
+		@DefaultValue("memory") Sessions sessions) {
+
+	public enum Sessions {
+		MEMORY, REDIS
+	}
 
 	private static final String OIDC = "/protocol/openid-connect";
 

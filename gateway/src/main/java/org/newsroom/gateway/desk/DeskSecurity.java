@@ -36,9 +36,6 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationFailureHandler;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
-import org.springframework.security.web.server.authentication.logout.DelegatingServerLogoutHandler;
-import org.springframework.security.web.server.authentication.logout.SecurityContextServerLogoutHandler;
-import org.springframework.security.web.server.authentication.logout.ServerLogoutHandler;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher.MatchResult;
 import org.springframework.web.server.WebSession;
 
@@ -97,10 +94,13 @@ public class DeskSecurity {
 					.flatMap(WebSession::changeSessionId)
 					.then(backToDesk.onAuthenticationSuccess(exchange, authentication)))
 				.authenticationFailureHandler(new RedirectServerAuthenticationFailureHandler(SIGN_IN_FAILED)))
+			// the session goes last, once every sign-out handler (the CSRF token's among them) has
+			// touched it: a session store such as Redis refuses changes to a session already gone
 			.logout(logout -> logout.logoutUrl(SIGN_OUT)
-				.logoutHandler(new DelegatingServerLogoutHandler(new SecurityContextServerLogoutHandler(),
-						endSession()))
-				.logoutSuccessHandler(endKeycloakSession))
+				.logoutSuccessHandler((exchange, editor) -> exchange.getExchange()
+					.getSession()
+					.flatMap(WebSession::invalidate)
+					.then(endKeycloakSession.onLogoutSuccess(exchange, editor))))
 			// CSRF protection is on (the default) with the session's synchronizer token; its refusal
 			// is a problem like any other of the desk's
 			.csrf(csrf -> csrf.accessDeniedHandler((exchange, denied) -> problems.csrfRefused(exchange)))
@@ -130,11 +130,6 @@ public class DeskSecurity {
 
 	private static boolean under(String path, String prefix) {
 		return path.startsWith(prefix) && (path.length() == prefix.length() || path.charAt(prefix.length()) == '/');
-	}
-
-	/** The session goes with its tokens (kept in it) and its CSRF token. */
-	private static ServerLogoutHandler endSession() {
-		return (exchange, authentication) -> exchange.getExchange().getSession().flatMap(WebSession::invalidate);
 	}
 
 	@Bean

@@ -7,12 +7,14 @@ import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
 /**
  * Problems for Spring's data-access exceptions. A class of its own so that applications without
- * spring-tx (the gateway) never load it: {@link ProblemTranslator} calls it only when present.
+ * spring-tx never load it: {@link ProblemTranslator} calls it only when present. The gateway has it
+ * with the desk's sessions in Redis (Spring Data Redis), whose failures are of these kinds too.
  */
 final class DataAccessProblems {
 
@@ -31,7 +33,8 @@ final class DataAccessProblems {
 			return ProblemTranslator.plain(ProblemTranslator.problem(HttpStatus.CONFLICT, "conflict", "Conflict",
 					"The resource was changed by someone else; read it again and retry."));
 		}
-		if (error instanceof DataAccessResourceFailureException) {
+		// the store not reachable, or not answering in time (a Redis command's timeout)
+		if (error instanceof DataAccessResourceFailureException || error instanceof QueryTimeoutException) {
 			log.warn("Store unavailable: {}", NestedExceptionUtils.getMostSpecificCause(error).toString());
 			return storeUnavailable();
 		}

@@ -102,7 +102,10 @@ public final class ProblemTranslator {
 				return dataAccess;
 			}
 		}
-		if (hasCauseNamed(error, "com.mongodb.MongoTimeoutException", "com.mongodb.MongoSocketException")) {
+		// MongoDB, or the Redis the gateway keeps the desk's sessions in (Lettuce's own exceptions:
+		// Spring Data's reactive session calls do not always translate them)
+		if (hasCauseNamed(error, "com.mongodb.MongoTimeoutException", "com.mongodb.MongoSocketException",
+				"io.lettuce.core.RedisConnectionException", "io.lettuce.core.RedisCommandTimeoutException")) {
 			log.warn("Store unavailable: {}", NestedExceptionUtils.getMostSpecificCause(error).toString());
 			return withRetryAfter(problem(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable", "Service unavailable",
 					"The service's database cannot be reached right now."), STORE_RETRY_AFTER);
