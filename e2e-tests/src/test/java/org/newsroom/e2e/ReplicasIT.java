@@ -183,12 +183,14 @@ class ReplicasIT {
 			DeskIT.signIn(browser, "editor1");
 			assertThat(browser.findElement(By.cssSelector("[data-user]")).getText()).isEqualTo("editor1");
 
+			// the same browser on the other gateway (cookies are the host's, whatever the port)
 			browser.get(LocalStack.GATEWAY_2 + "/desk");
 			assertThat(browser.getCurrentUrl()).as("no second sign-in").isEqualTo(LocalStack.GATEWAY_2 + "/desk");
 			assertThat(DeskIT.status(browser)).isEqualTo(200);
 			assertThat(browser.findElement(By.cssSelector("[data-user]")).getText()).isEqualTo("editor1");
 
-			// sign-out is a POST with the session's CSRF token, here to the second gateway
+			// sign-out is a POST with the session's CSRF token, here to the second gateway; Keycloak
+			// then sends the browser to the site's public address
 			browser.findElement(By.cssSelector("form[data-sign-out] button")).click();
 			DeskIT.waitFor(browser, () -> browser.getCurrentUrl().equals(LocalStack.GATEWAY + "/"));
 			browser.get(LocalStack.GATEWAY + "/desk");

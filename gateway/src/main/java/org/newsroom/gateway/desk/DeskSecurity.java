@@ -1,5 +1,6 @@
 package org.newsroom.gateway.desk;
 
+import java.net.URI;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -14,7 +15,9 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientProviderBuilder;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcReactiveOAuth2UserService;
@@ -37,7 +40,9 @@ import org.springframework.security.web.server.authentication.RedirectServerAuth
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationFailureHandler;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher.MatchResult;
+import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebSession;
+import reactor.core.publisher.Mono;
 
 /**
  * The desk's own security: the gateway is an OAuth2 client of Keycloak for editors' browsers
@@ -112,10 +117,15 @@ public class DeskSecurity {
 				.accessDeniedHandler((exchange, denied) -> isDeskApi(exchange.getRequest()) ? problems.forbidden(exchange)
 						: noRole.handle(exchange, denied)))
 			.headers(headers -> headers
-				.contentSecurityPolicy(csp -> csp.policyDirectives(SecurityHeaders.deskPolicy(desk.signInOrigin()))))
+				.contentSecurityPolicy(csp -> csp.policyDirectives(SecurityHeaders.deskPolicy(desk.signInOrigin(), origin(site)))))
 			.httpBasic(basic -> basic.disable())
 			.formLogin(form -> form.disable())
 			.build();
+	}
+
+	private static String origin(String address) {
+		URI uri = URI.create(address);
+		return uri.getScheme() + "://" + uri.getRawAuthority();
 	}
 
 	/** The desk, and the sign-in and sign-out endpoints: what this chain handles. */
@@ -155,10 +165,39 @@ public class DeskSecurity {
 		return new InMemoryReactiveClientRegistrationRepository(registration);
 	}
 
-	/** Tokens live in the editor's session: signing out, or the session expiring, drops them. */
+	/**
+	 * Tokens live in the editor's session: signing out, or the session expiring, drops them. A
+	 * session is saved as soon as its tokens change, not when the answer goes: with the sessions
+	 * in Redis, another replica's next call must find the refreshed tokens, not use the refresh
+	 * token Keycloak has just taken back.
+	 */
 	@Bean
 	ServerOAuth2AuthorizedClientRepository deskAuthorizedClients() {
-		return new WebSessionServerOAuth2AuthorizedClientRepository();
+		WebSessionServerOAuth2AuthorizedClientRepository inSession = new WebSessionServerOAuth2AuthorizedClientRepository();
+		return new ServerOAuth2AuthorizedClientRepository() {
+
+			@Override
+			public <T extends OAuth2AuthorizedClient> Mono<T> loadAuthorizedClient(String registration,
+					Authentication editor, ServerWebExchange exchange) {
+				return inSession.loadAuthorizedClient(registration, editor, exchange);
+			}
+
+			@Override
+			public Mono<Void> saveAuthorizedClient(OAuth2AuthorizedClient client, Authentication editor,
+					ServerWebExchange exchange) {
+				return inSession.saveAuthorizedClient(client, editor, exchange).then(savedSession(exchange));
+			}
+
+			@Override
+			public Mono<Void> removeAuthorizedClient(String registration, Authentication editor,
+					ServerWebExchange exchange) {
+				return inSession.removeAuthorizedClient(registration, editor, exchange).then(savedSession(exchange));
+			}
+		};
+	}
+
+	private static Mono<Void> savedSession(ServerWebExchange exchange) {
+		return exchange.getSession().flatMap(WebSession::save);
 	}
 
 	/** Hands out the session's access token, refreshed first when it has expired. */

@@ -1,6 +1,12 @@
 package org.newsroom.gateway.desk;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 import org.junit.jupiter.api.BeforeEach;
@@ -119,6 +125,41 @@ class DeskRelayTest extends RunningGatewayTestSupport {
 			.expectStatus().isOk();
 
 		articles.verify(getRequestedFor(urlPathEqualTo("/api/articles")).withHeader(HttpHeaders.AUTHORIZATION,
+				equalTo("Bearer " + fresh)));
+	}
+
+	/**
+	 * Keycloak takes a refresh token once: calls of one session that meet its expired token side
+	 * by side (a page loading two things) must refresh it once and all go on with the new token.
+	 */
+	@Test
+	void callsThatMeetAnExpiredTokenAtOnceRefreshItOnce() throws Exception {
+		DeskSessions.SignedIn editor = DeskSessions.signIn(http, identity, Duration.ofSeconds(1), "editor4", "editor");
+		String fresh = identity.token("editor4", "editor");
+		identity.wireMock().stubFor(WireMock.post("/realms/news/protocol/openid-connect/token")
+			.withRequestBody(containing("grant_type=refresh_token"))
+			.willReturn(okJson("{\"access_token\": \"" + fresh + "\", \"token_type\": \"Bearer\", \"expires_in\": 300, "
+					+ "\"refresh_token\": \"refreshed\"}").withFixedDelay(500)));
+		articles.stubFor(get(urlPathEqualTo("/api/articles")).willReturn(okJson("{\"items\": []}")));
+		int refreshesBefore = DeskSessions.refreshes(identity);
+
+		ExecutorService pages = Executors.newFixedThreadPool(4);
+		try {
+			List<Future<Integer>> calls = new ArrayList<>();
+			for (int i = 0; i < 4; i++) {
+				calls.add(pages.submit(() -> http.get().uri("/desk/api/articles").header(HttpHeaders.COOKIE, editor.cookie())
+					.exchange().returnResult(String.class).getStatus().value()));
+			}
+			for (Future<Integer> call : calls) {
+				assertThat(call.get(30, TimeUnit.SECONDS)).isEqualTo(200);
+			}
+		}
+		finally {
+			pages.shutdownNow();
+		}
+
+		assertThat(DeskSessions.refreshes(identity) - refreshesBefore).as("refreshes").isEqualTo(1);
+		articles.verify(4, getRequestedFor(urlPathEqualTo("/api/articles")).withHeader(HttpHeaders.AUTHORIZATION,
 				equalTo("Bearer " + fresh)));
 	}
 

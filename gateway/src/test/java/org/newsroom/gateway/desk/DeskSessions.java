@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
+import com.github.tomakehurst.wiremock.client.WireMock;
 import org.newsroom.platform.test.TestIdentityProvider;
 
 import org.springframework.http.HttpHeaders;
@@ -75,6 +76,12 @@ public final class DeskSessions {
 		Object csrf = answer.getResponseBody() != null ? answer.getResponseBody().get("csrf") : null;
 		return new SignedIn(cookie(renewed != null ? renewed : signedIn),
 				csrf instanceof Map<?, ?> token ? (String) token.get("token") : null);
+	}
+
+	/** The refresh grants the realm has answered so far (the stand-in is shared by the JVM's test classes). */
+	public static int refreshes(TestIdentityProvider identity) {
+		return identity.wireMock().findAll(WireMock.postRequestedFor(WireMock.urlEqualTo("/realms/news/protocol/openid-connect/token"))
+			.withRequestBody(WireMock.containing("grant_type=refresh_token"))).size();
 	}
 
 	private static String cookie(ResponseCookie cookie) {

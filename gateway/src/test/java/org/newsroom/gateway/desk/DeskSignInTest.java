@@ -71,7 +71,8 @@ class DeskSignInTest extends RunningGatewayTestSupport {
 			.expectHeader().value("Content-Security-Policy", policy -> assertThat(policy)
 				.contains("script-src 'self';", "frame-ancestors 'none'")
 				// sign-out's answer sends the browser on to Keycloak's end of session
-				.contains("form-action 'self' " + identity.issuer().replaceAll("(https?://[^/]+).*", "$1"))
+				// and from there to the site's front page, whichever address this page came from
+				.contains("form-action 'self' https://news.example " + identity.issuer().replaceAll("(https?://[^/]+).*", "$1"))
 				.doesNotContain("unsafe-inline", "unsafe-eval"))
 			.expectBody(String.class).value(page -> assertThat(page)
 				.contains("Sign-in did not complete", "<a href=\"/desk\">")

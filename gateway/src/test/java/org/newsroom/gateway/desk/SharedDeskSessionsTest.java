@@ -25,7 +25,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -120,7 +119,7 @@ class SharedDeskSessionsTest extends RunningGatewayTestSupport {
 					+ "\"refresh_token\": \"refreshed\"}")));
 		articles.stubFor(get(urlPathEqualTo("/api/articles")).willReturn(okJson("{\"items\": []}")));
 
-		int refreshesBefore = refreshes();
+		int refreshesBefore = DeskSessions.refreshes(identity);
 
 		http.get().uri("/desk/api/articles").header(HttpHeaders.COOKIE, editor.cookie()).exchange().expectStatus().isOk();
 		other.get().uri("/desk/api/articles").header(HttpHeaders.COOKIE, editor.cookie()).exchange().expectStatus().isOk();
@@ -128,13 +127,7 @@ class SharedDeskSessionsTest extends RunningGatewayTestSupport {
 		articles.verify(2, getRequestedFor(urlPathEqualTo("/api/articles"))
 			.withHeader(HttpHeaders.AUTHORIZATION, equalTo("Bearer " + fresh)));
 		// (Keycloak takes each refresh token once: a second refresh with it would sign the editor out)
-		assertThat(refreshes() - refreshesBefore).as("refreshes of the session's tokens").isEqualTo(1);
-	}
-
-	/** The realm's refresh grants so far (the stand-in realm is shared by the JVM's test classes). */
-	private static int refreshes() {
-		return identity.wireMock().findAll(postRequestedFor(urlEqualTo("/realms/news/protocol/openid-connect/token"))
-			.withRequestBody(containing("grant_type=refresh_token"))).size();
+		assertThat(DeskSessions.refreshes(identity) - refreshesBefore).as("refreshes of the session's tokens").isEqualTo(1);
 	}
 
 	@Test

@@ -38,12 +38,15 @@ public final class SecurityHeaders {
 	}
 
 	/**
-	 * The desk's pages: the web edition's policy, except that forms may also go to Keycloak,
-	 * since browsers apply {@code form-action} to the redirects after a form is sent, and
-	 * sign-out is a form whose answer sends the browser on to Keycloak's end of session.
+	 * The desk's pages: the web edition's policy, except that forms may also go to Keycloak and
+	 * to the site's public address, since browsers apply {@code form-action} to the redirects
+	 * after a form is sent, and sign-out is a form whose answer sends the browser on to
+	 * Keycloak's end of session and from there to the site's front page (which is not this
+	 * page's origin when a replica is reached at an address of its own, such as a second local
+	 * gateway on another port).
 	 */
-	public static String deskPolicy(String signInOrigin) {
-		return HTML_POLICY.replace("form-action 'self'", "form-action 'self' " + signInOrigin);
+	public static String deskPolicy(String signInOrigin, String siteOrigin) {
+		return HTML_POLICY.replace("form-action 'self'", "form-action 'self' " + siteOrigin + " " + signInOrigin);
 	}
 
 	public static void write(HttpHeaders headers, String path, boolean overTls, boolean notModified) {
