@@ -114,11 +114,7 @@ class DeskRelayTest extends RunningGatewayTestSupport {
 	@Test
 	void anExpiredAccessTokenIsRefreshedFirst() {
 		DeskSessions.SignedIn editor = DeskSessions.signIn(http, identity, Duration.ofSeconds(1), "editor1", "editor");
-		String fresh = identity.token("editor1", "editor");
-		identity.wireMock().stubFor(WireMock.post("/realms/news/protocol/openid-connect/token")
-			.withRequestBody(containing("grant_type=refresh_token"))
-			.willReturn(okJson("{\"access_token\": \"" + fresh + "\", \"token_type\": \"Bearer\", \"expires_in\": 300, "
-					+ "\"refresh_token\": \"refreshed\"}")));
+		String fresh = DeskSessions.answerRefreshes(identity, "editor1", Duration.ZERO);
 		articles.stubFor(get(urlPathEqualTo("/api/articles")).willReturn(okJson("{\"items\": []}")));
 
 		http.get().uri("/desk/api/articles").header(HttpHeaders.COOKIE, editor.cookie()).exchange()
@@ -135,11 +131,8 @@ class DeskRelayTest extends RunningGatewayTestSupport {
 	@Test
 	void callsThatMeetAnExpiredTokenAtOnceRefreshItOnce() throws Exception {
 		DeskSessions.SignedIn editor = DeskSessions.signIn(http, identity, Duration.ofSeconds(1), "editor4", "editor");
-		String fresh = identity.token("editor4", "editor");
-		identity.wireMock().stubFor(WireMock.post("/realms/news/protocol/openid-connect/token")
-			.withRequestBody(containing("grant_type=refresh_token"))
-			.willReturn(okJson("{\"access_token\": \"" + fresh + "\", \"token_type\": \"Bearer\", \"expires_in\": 300, "
-					+ "\"refresh_token\": \"refreshed\"}").withFixedDelay(500)));
+		// the realm takes half a second: the four calls meet the refresh under way
+		String fresh = DeskSessions.answerRefreshes(identity, "editor4", Duration.ofMillis(500));
 		articles.stubFor(get(urlPathEqualTo("/api/articles")).willReturn(okJson("{\"items\": []}")));
 		int refreshesBefore = DeskSessions.refreshes(identity);
 

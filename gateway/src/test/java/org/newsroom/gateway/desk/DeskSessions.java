@@ -78,6 +78,19 @@ public final class DeskSessions {
 				csrf instanceof Map<?, ?> token ? (String) token.get("token") : null);
 	}
 
+	/**
+	 * Has the realm answer every refresh with a new access token for {@code user} as an editor,
+	 * after {@code delay}; answers that token.
+	 */
+	public static String answerRefreshes(TestIdentityProvider identity, String user, Duration delay) {
+		String fresh = identity.token(user, "editor");
+		identity.wireMock().stubFor(WireMock.post("/realms/news/protocol/openid-connect/token")
+			.withRequestBody(WireMock.containing("grant_type=refresh_token"))
+			.willReturn(WireMock.okJson("{\"access_token\": \"" + fresh + "\", \"token_type\": \"Bearer\", "
+					+ "\"expires_in\": 300, \"refresh_token\": \"refreshed\"}").withFixedDelay((int) delay.toMillis())));
+		return fresh;
+	}
+
 	/** The refresh grants the realm has answered so far (the stand-in is shared by the JVM's test classes). */
 	public static int refreshes(TestIdentityProvider identity) {
 		return identity.wireMock().findAll(WireMock.postRequestedFor(WireMock.urlEqualTo("/realms/news/protocol/openid-connect/token"))

@@ -20,7 +20,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -112,11 +111,7 @@ class SharedDeskSessionsTest extends RunningGatewayTestSupport {
 	@Test
 	void aTokenRefreshedOnOneReplicaIsTheOnesTheOtherUses() {
 		DeskSessions.SignedIn editor = DeskSessions.signIn(http, identity, Duration.ofSeconds(1), "editor3", "editor");
-		String fresh = identity.token("editor3", "editor");
-		identity.wireMock().stubFor(WireMock.post("/realms/news/protocol/openid-connect/token")
-			.withRequestBody(containing("grant_type=refresh_token"))
-			.willReturn(okJson("{\"access_token\": \"" + fresh + "\", \"token_type\": \"Bearer\", \"expires_in\": 300, "
-					+ "\"refresh_token\": \"refreshed\"}")));
+		String fresh = DeskSessions.answerRefreshes(identity, "editor3", Duration.ZERO);
 		articles.stubFor(get(urlPathEqualTo("/api/articles")).willReturn(okJson("{\"items\": []}")));
 
 		int refreshesBefore = DeskSessions.refreshes(identity);
