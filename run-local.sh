@@ -72,6 +72,8 @@ HELPERS=(keycloak)
 # the stack runs, so --status, --stop-service and --start-service know the second replicas
 declare -A REPLICAS=()
 REDIS_PORT=${NEWSROOM_REDIS_PORT:-6379}
+GATEWAY_REDIS_PASSWORD=local-demo-gateway-redis-password
+RANKINGS_REDIS_PASSWORD=local-demo-rankings-redis-password
 # how often a wait says what it is still waiting for, in seconds
 PROGRESS_EVERY=5
 
@@ -269,7 +271,7 @@ start_service() { # name port; NAME-2 is the second replica of NAME
     (( ${REPLICAS[ranking-service]:-1} > 1 )) && settings+=(RANKING_SERVICE_URL="$(service_urls ranking-service)")
     if (( ${REPLICAS[gateway]:-1} > 1 )); then
       settings+=(NEWSROOM_EDGE_RATE_LIMITS_STORE=redis NEWSROOM_DESK_SESSIONS=redis
-        SPRING_DATA_REDIS_URL="redis://127.0.0.1:$REDIS_PORT")
+        SPRING_DATA_REDIS_URL="redis://gateway:$GATEWAY_REDIS_PASSWORD@127.0.0.1:$REDIS_PORT")
     fi
   elif [[ $name == "$module" ]]; then
     settings+=(NEWSROOM_STORE_DIRECTORY="$DATA/$name" NEWSROOM_STORE_PORT="$(store_port "$name")")
@@ -280,7 +282,8 @@ start_service() { # name port; NAME-2 is the second replica of NAME
   if [[ $module == ranking-service ]] && (( ${REPLICAS[ranking-service]:-1} > 1 )); then
     # one visitor, one count, whichever replica a beacon lands on: both decide against one Redis
     # and hash client addresses with one key
-    settings+=(NEWSROOM_RANKINGS_INGEST_SHARED_DEDUPE=true SPRING_DATA_REDIS_URL="redis://127.0.0.1:$REDIS_PORT"
+    settings+=(NEWSROOM_RANKINGS_INGEST_SHARED_DEDUPE=true
+      SPRING_DATA_REDIS_URL="redis://rankings:$RANKINGS_REDIS_PASSWORD@127.0.0.1:$REDIS_PORT"
       NEWSROOM_RANKINGS_VISITOR_KEY="$(visitor_key)")
   fi
   say "starting $name on :$port"
@@ -299,7 +302,12 @@ start_redis() {
   command -v redis-server > /dev/null \
     || die "replicas share their rate limits, desk sessions and dedupe in Redis: install Debian's redis-server package (apt-get install redis-server)"
   say "starting redis-server on :$REDIS_PORT (the replicas' shared rate limits, desk sessions and dedupe; nothing is saved)"
-  launch redis redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no
+  # each application signs in as its own user and reaches only its own keys, as in Compose and
+  # Kubernetes (k8s/base/redis); the local demo passwords are Compose's
+  launch redis redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no \
+    --user default on nopass -@all +ping \
+    --user gateway on ">$GATEWAY_REDIS_PASSWORD" '~newsroom:*' '&newsroom:*' +@all -@admin -@dangerous \
+    --user rankings on ">$RANKINGS_REDIS_PASSWORD" '~rankings:*' +@all -@admin -@dangerous
 }
 
 use_replicas() { # spec: NAME=2[,NAME=2], or empty

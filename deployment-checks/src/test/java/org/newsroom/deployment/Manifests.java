@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -22,6 +23,8 @@ import io.fabric8.kubernetes.api.model.batch.v1.Job;
 
 /** The objects one overlay renders to, with the lookups the checks need. */
 final class Manifests {
+
+	private static final Pattern VARIABLE = Pattern.compile("\\$\\(([A-Za-z_][A-Za-z0-9_]*)\\)");
 
 	private final String folder;
 
@@ -82,7 +85,8 @@ final class Manifests {
 	/**
 	 * The environment a container starts with, as the kubelet builds it: ConfigMaps and Secrets
 	 * named in envFrom (with their prefix), then env entries, values resolved where the
-	 * manifests hold them (Secret data decoded).
+	 * manifests hold them (Secret data decoded), and {@code $(NAME)} in an entry's value replaced
+	 * by a variable set before it.
 	 */
 	Map<String, String> environment(Container container) {
 		Map<String, String> environment = new LinkedHashMap<>();
@@ -96,9 +100,22 @@ final class Manifests {
 			}
 		}
 		for (EnvVar variable : container.getEnv()) {
-			environment.put(variable.getName(), valueOf(variable));
+			String value = valueOf(variable);
+			environment.put(variable.getName(), value == null || variable.getValueFrom() != null ? value
+					: expanded(value, environment));
 		}
 		return environment;
+	}
+
+	/** {@code $(NAME)} replaced by NAME's value where it is set, as the kubelet does; left as it is where not. */
+	static String expanded(String value, Map<String, String> variables) {
+		Matcher reference = VARIABLE.matcher(value);
+		StringBuilder result = new StringBuilder();
+		while (reference.find()) {
+			String known = variables.get(reference.group(1));
+			reference.appendReplacement(result, Matcher.quoteReplacement(known != null ? known : reference.group()));
+		}
+		return reference.appendTail(result).toString();
 	}
 
 	private String valueOf(EnvVar variable) {
@@ -148,7 +165,14 @@ final class Manifests {
 		List<EnvironmentSetting> settings = new ArrayList<>();
 		for (Workload workload : workloads()) {
 			for (Container container : workload.containers()) {
+				// a variable named in another's $(NAME) is there to be put into that one's value
+				List<String> referenced = container.getEnv().stream()
+					.filter(variable -> variable.getValue() != null)
+					.flatMap(variable -> VARIABLE.matcher(variable.getValue()).results().map(reference -> reference.group(1)))
+					.toList();
 				ServiceModule.ofImage(container.getImage()).ifPresent(module -> environment(container).keySet()
+					.stream()
+					.filter(name -> !referenced.contains(name))
 					.forEach(name -> settings.add(new EnvironmentSetting(
 							folder + " " + workload.kind() + " " + workload.name(), module.name(), name))));
 			}

@@ -73,13 +73,13 @@ class SharedStateTest {
 	@FieldSource("OVERLAYS")
 	void rankingReplicasDecideDuplicatesTogether(String overlay) {
 		Manifests manifests = Kustomize.render(overlay);
-		assertThat(environment(manifests, "ranking-service"))
-			.containsEntry("NEWSROOM_RANKINGS_INGEST_SHARED_DEDUPE", "true")
-			.containsEntry("SPRING_DATA_REDIS_URL", "redis://redis:6379");
+		Map<String, String> ranking = environment(manifests, "ranking-service");
+		assertThat(ranking).containsEntry("NEWSROOM_RANKINGS_INGEST_SHARED_DEDUPE", "true");
+		assertThat(URI.create(ranking.get("SPRING_DATA_REDIS_URL")).getHost()).isEqualTo("redis");
 		// one key for the keyed hash of client addresses on every replica, from a Secret
-		Container ranking = WorkloadHardeningTest.applicationContainer(manifests.workload("ranking-service"),
+		Container container = WorkloadHardeningTest.applicationContainer(manifests.workload("ranking-service"),
 				ServiceModule.named("ranking-service"));
-		assertThat(ranking.getEnv())
+		assertThat(container.getEnv())
 			.filteredOn(variable -> variable.getName().equals("NEWSROOM_RANKINGS_VISITOR_KEY"))
 			.singleElement()
 			// kustomize names the generated Secret with a hash of its content
