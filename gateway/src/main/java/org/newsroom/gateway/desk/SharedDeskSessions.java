@@ -3,6 +3,8 @@ package org.newsroom.gateway.desk;
 import java.time.Duration;
 
 import io.lettuce.core.RedisURI;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -11,6 +13,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.serializer.JdkSerializationRedisSerializer;
+import org.springframework.data.redis.serializer.RedisSerializer;
+import org.springframework.data.redis.serializer.SerializationException;
 import org.springframework.session.config.ReactiveSessionRepositoryCustomizer;
 import org.springframework.session.data.redis.ReactiveRedisSessionRepository;
 import org.springframework.session.data.redis.config.annotation.SpringSessionRedisConnectionFactory;
@@ -36,6 +41,8 @@ import org.springframework.session.data.redis.config.annotation.web.server.Enabl
 @EnableRedisWebSession(redisNamespace = SharedDeskSessions.NAMESPACE)
 class SharedDeskSessions {
 
+	private static final Logger log = LoggerFactory.getLogger(SharedDeskSessions.class);
+
 	/** Keys {@code newsroom:desk:sessions:<id>}, apart from the rate limits' and the rankings'. */
 	static final String NAMESPACE = "newsroom:desk";
 
@@ -59,6 +66,36 @@ class SharedDeskSessions {
 			client.useSsl();
 		}
 		return new LettuceConnectionFactory(server, client.build());
+	}
+
+	/**
+	 * Session attributes as Java serialization writes them (Spring Session's default), except that
+	 * one this gateway cannot read, written by another version of it during a rolling upgrade (a
+	 * Spring Security class of another version), is left out instead of failing the request: the
+	 * editor is asked to sign in again, and the page keeps what was typed.
+	 */
+	@Bean
+	RedisSerializer<Object> springSessionDefaultRedisSerializer() {
+		JdkSerializationRedisSerializer java = new JdkSerializationRedisSerializer(getClass().getClassLoader());
+		return new RedisSerializer<>() {
+
+			@Override
+			public byte[] serialize(Object value) {
+				return java.serialize(value);
+			}
+
+			@Override
+			public Object deserialize(byte[] bytes) {
+				try {
+					return java.deserialize(bytes);
+				}
+				catch (SerializationException unreadable) {
+					log.warn("A desk session holds a value this gateway cannot read (another version wrote it?): "
+							+ "left out, the editor signs in again: {}", unreadable.getMostSpecificCause().toString());
+					return null;
+				}
+			}
+		};
 	}
 
 	/** Sessions end after the same idle time as in memory (server.reactive.session.timeout). */

@@ -141,6 +141,22 @@ class SharedDeskSessionsTest extends RunningGatewayTestSupport {
 			.expectHeader().valueEquals(HttpHeaders.LOCATION, DeskSecurity.SIGN_IN);
 	}
 
+	/**
+	 * A session written by another version of the gateway (a rolling upgrade) may hold what this
+	 * one cannot read: the editor is asked to sign in again, never shown an error.
+	 */
+	@Test
+	void aSessionValueThisGatewayCannotReadMeansSigningInAgain() {
+		DeskSessions.SignedIn editor = DeskSessions.signIn(http, identity, "editor1", "editor");
+		String key = "newsroom:desk:sessions:" + editor.cookie().substring(editor.cookie().indexOf('=') + 1);
+		assertThat(redis.command("HSET " + key + " sessionAttr:SPRING_SECURITY_CONTEXT not-a-serialized-object"))
+			.isEqualTo(":0");
+
+		other.get().uri("/desk").header(HttpHeaders.COOKIE, editor.cookie()).accept(MediaType.TEXT_HTML).exchange()
+			.expectStatus().isFound()
+			.expectHeader().valueEquals(HttpHeaders.LOCATION, DeskSecurity.SIGN_IN);
+	}
+
 	@Test
 	void withRedisDownTheDeskAnswers503AndReadersAreServed() {
 		DeskSessions.SignedIn editor = DeskSessions.signIn(http, identity, "editor1", "editor");
