@@ -50,29 +50,10 @@ if [[ ! -f $BARE_JAR || pom.xml -nt $BARE_JAR || -n $(find bench/gateway/bare/sr
   ./mvnw -q -B -DskipTests -f bench/gateway/bare/pom.xml package
 fi
 
-WORK=$(mktemp -d /tmp/newsroom-bench-gateway.XXXXXX)
+bench_workdir
 chmod 755 "$WORK"  # nginx's workers run as an unprivileged user and must read top.json
-GATEWAY_PID=""
-BARE_PID=""
-cleanup() {
-  [[ -n $GATEWAY_PID ]] && kill "$GATEWAY_PID" 2>/dev/null && wait "$GATEWAY_PID" 2>/dev/null || true
-  [[ -n $BARE_PID ]] && kill "$BARE_PID" 2>/dev/null && wait "$BARE_PID" 2>/dev/null || true
-  [[ -f $WORK/nginx.pid ]] && "$NGINX" -p "$WORK" -c "$WORK/nginx.conf" -s stop 2>/dev/null || true
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
+bench_stop_more() { bench_stop_nginx; }
 
-# free loopback ports, never the platform's own 8080-8083/8180
-free_port() {
-  local port
-  while :; do
-    port=$(( (RANDOM % 20000) + 20000 ))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-      echo "$port"
-      return
-    fi
-  done
-}
 BACKEND_PORT=$(free_port)
 PROXY_PORT=$(free_port)
 while [[ $PROXY_PORT == "$BACKEND_PORT" ]]; do PROXY_PORT=$(free_port); done
@@ -81,22 +62,8 @@ while [[ $GATEWAY_PORT == "$BACKEND_PORT" || $GATEWAY_PORT == "$PROXY_PORT" ]]; 
 BARE_PORT=$(free_port)
 while [[ $BARE_PORT == "$BACKEND_PORT" || $BARE_PORT == "$PROXY_PORT" || $BARE_PORT == "$GATEWAY_PORT" ]]; do BARE_PORT=$(free_port); done
 
-# the backend's document: a Top 10 shaped like ranking-service's
-{
-  printf '{"window":"24h","section":null,"generatedAt":"2026-11-27T09:00:00Z","stale":false,"items":['
-  for i in $(seq 1 10); do
-    (( i > 1 )) && printf ','
-    printf '{"rank":%d,"articleId":"6750a1b2c3d4e5f6012345%02d","slug":"story-number-%d-of-the-day","headline":"Story number %d of the day, as readers ranked it","section":"national","views":%d}' \
-      "$i" "$i" "$i" "$i" $(( 10000 - i * 500 ))
-  done
-  printf ']}'
-} > "$WORK/top.json"
-
-mkdir -p "$WORK"/{client_body,proxy,fastcgi,uwsgi,scgi}
-sed -e "s|@DIR@|$WORK|g" -e "s|@BACKEND_PORT@|$BACKEND_PORT|g" -e "s|@PROXY_PORT@|$PROXY_PORT|g" \
-  bench/gateway/nginx.conf.template > "$WORK/nginx.conf"
 echo "[bench] nginx: backend on :$BACKEND_PORT, reverse proxy on :$PROXY_PORT"
-"$NGINX" -p "$WORK" -c "$WORK/nginx.conf"
+bench_top_backend "$BACKEND_PORT" "$PROXY_PORT"
 
 echo "[bench] gateway on :$GATEWAY_PORT (log: access log and application log to a file)"
 BACKEND="http://127.0.0.1:$BACKEND_PORT"
@@ -106,6 +73,7 @@ ARTICLE_SERVICE_URL=$BACKEND MEDIA_SERVICE_URL=$BACKEND RANKING_SERVICE_URL=$BAC
   --newsroom.edge.rate-limits.general.per-second=1000000000 \
   > "$WORK/gateway.log" 2>&1 &
 GATEWAY_PID=$!
+PIDS+=("$GATEWAY_PID")
 for _ in $(seq 1 120); do
   curl -fs "http://127.0.0.1:$GATEWAY_PORT/actuator/health/readiness" >/dev/null 2>&1 && break
   kill -0 "$GATEWAY_PID" 2>/dev/null || { echo "[bench] gateway failed to start"; tail -40 "$WORK/gateway.log"; exit 1; }
@@ -118,6 +86,7 @@ fi
 echo "[bench] bare Spring Cloud Gateway on :$BARE_PORT"
 BACKEND_URL=$BACKEND java -Xms512m -Xmx512m -jar "$BARE_JAR" --server.port="$BARE_PORT" > "$WORK/bare.log" 2>&1 &
 BARE_PID=$!
+PIDS+=("$BARE_PID")
 for _ in $(seq 1 120); do
   curl -fs "http://127.0.0.1:$BARE_PORT/api/rankings/top" -o /dev/null 2>&1 && break
   kill -0 "$BARE_PID" 2>/dev/null || { echo "[bench] the bare gateway failed to start"; tail -40 "$WORK/bare.log"; exit 1; }

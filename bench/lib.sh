@@ -40,6 +40,41 @@ bench_jars() {
   done
 }
 
+# bench_redis PORT: a redis-server on 127.0.0.1:PORT that keeps nothing (no snapshot, no
+# append-only file), stopped on exit; returns once it answers. After bench_workdir.
+bench_redis() {
+  local _
+  redis-server --port "$1" --bind 127.0.0.1 --save "" --appendonly no --dir "$WORK" >"$WORK/redis.log" 2>&1 &
+  PIDS+=($!)
+  for _ in $(seq 1 50); do
+    [[ $(redis-cli -p "$1" ping 2>/dev/null) == PONG ]] && return
+    sleep 0.1
+  done
+  say "redis-server did not answer on :$1 ($WORK/redis.log)"
+  exit 1
+}
+
+# bench_top_backend BACKEND_PORT PROXY_PORT: nginx serving a Top 10 shaped like ranking-service's
+# at /api/rankings/top on BACKEND_PORT, and proxying to it on PROXY_PORT
+# (bench/gateway/nginx.conf.template); NGINX names the binary; stopped on exit
+bench_top_backend() {
+  local i
+  {
+    printf '{"window":"24h","section":null,"generatedAt":"2026-11-27T09:00:00Z","stale":false,"items":['
+    for i in $(seq 1 10); do
+      (( i > 1 )) && printf ','
+      printf '{"rank":%d,"articleId":"6750a1b2c3d4e5f6012345%02d","slug":"story-number-%d-of-the-day","headline":"Story number %d of the day, as readers ranked it","section":"national","views":%d}' \
+        "$i" "$i" "$i" "$i" $(( 10000 - i * 500 ))
+    done
+    printf ']}'
+  } > "$WORK/top.json"
+  mkdir -p "$WORK"/{client_body,proxy,fastcgi,uwsgi,scgi}
+  sed -e "s|@DIR@|$WORK|g" -e "s|@BACKEND_PORT@|$1|g" -e "s|@PROXY_PORT@|$2|g" \
+    "$ROOT/bench/gateway/nginx.conf.template" > "$WORK/nginx.conf"
+  "$NGINX" -p "$WORK" -c "$WORK/nginx.conf"
+}
+bench_stop_nginx() { [[ ! -f $WORK/nginx.pid ]] || "$NGINX" -p "$WORK" -c "$WORK/nginx.conf" -s stop 2>/dev/null; }
+
 # bench_workdir: a fresh temporary directory WORK and the list PIDS of what the script starts; on
 # exit bench_stop_more runs first when the script defines it, then every process in PIDS is
 # stopped and waited for, and WORK is removed

@@ -37,29 +37,14 @@ bench_jars gateway
 
 bench_workdir
 chmod 755 "$WORK"  # nginx's workers run as an unprivileged user and must read top.json
-bench_stop_more() { [[ ! -f $WORK/nginx.pid ]] || "$NGINX" -p "$WORK" -c "$WORK/nginx.conf" -s stop 2>/dev/null; }
+bench_stop_more() { bench_stop_nginx; }
 
 BACKEND_PORT=$(free_port); PROXY_PORT=$(free_port); REDIS_PORT=$(free_port); GATEWAY_PORT=$(free_port)
-{
-  printf '{"window":"24h","section":null,"generatedAt":"2026-11-27T09:00:00Z","stale":false,"items":['
-  for i in $(seq 1 10); do
-    (( i > 1 )) && printf ','
-    printf '{"rank":%d,"articleId":"6750a1b2c3d4e5f6012345%02d","slug":"story-number-%d-of-the-day","headline":"Story number %d of the day, as readers ranked it","section":"national","views":%d}' \
-      "$i" "$i" "$i" "$i" $(( 10000 - i * 500 ))
-  done
-  printf ']}'
-} > "$WORK/top.json"
-mkdir -p "$WORK"/{client_body,proxy,fastcgi,uwsgi,scgi}
-sed -e "s|@DIR@|$WORK|g" -e "s|@BACKEND_PORT@|$BACKEND_PORT|g" -e "s|@PROXY_PORT@|$PROXY_PORT|g" \
-  bench/gateway/nginx.conf.template > "$WORK/nginx.conf"
 say "nginx backend on :$BACKEND_PORT"
-"$NGINX" -p "$WORK" -c "$WORK/nginx.conf"
+bench_top_backend "$BACKEND_PORT" "$PROXY_PORT"
 
 say "redis-server on :$REDIS_PORT (no persistence)"
-redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no --dir "$WORK" \
-  >"$WORK/redis.log" 2>&1 &
-PIDS+=($!)
-for _ in $(seq 1 50); do [[ $(redis-cli -p "$REDIS_PORT" ping 2>/dev/null) == PONG ]] && break; sleep 0.1; done
+bench_redis "$REDIS_PORT"
 
 URL="http://127.0.0.1:$GATEWAY_PORT/api/rankings/top"
 # run CONNECTIONS SECONDS [DELAY_MS] -> "rps p50 p99 errors requests refused"

@@ -43,7 +43,7 @@ bench_jars article-service media-service ranking-service gateway
 
 bench_workdir
 chmod 755 "$WORK"
-bench_stop_more() { [[ ! -f $WORK/nginx.pid ]] || "$NGINX" -p "$WORK" -c "$WORK/nginx.conf" -s stop 2>/dev/null; }
+bench_stop_more() { bench_stop_nginx; }
 LIMITED=(NEWSROOM_EDGE_RATE_LIMITS_ENABLED=false)
 if [[ -n $LIMITS ]]; then
   LIMITED=(NEWSROOM_EDGE_RATE_LIMITS_STORE="$LIMITS" NEWSROOM_EDGE_TRUSTED_PROXIES=127.0.0.1)
@@ -51,8 +51,7 @@ if [[ -n $LIMITS ]]; then
     bench_install redis-server
     REDIS_PORT=$(free_port)
     say "redis-server on :$REDIS_PORT (no persistence)"
-    redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no --dir "$WORK" >"$WORK/redis.log" 2>&1 &
-    PIDS+=($!)
+    bench_redis "$REDIS_PORT"
     LIMITED+=(SPRING_DATA_REDIS_URL="redis://127.0.0.1:$REDIS_PORT")
   fi
 fi

@@ -113,12 +113,7 @@ ISSUER=http://127.0.0.1:$STAND_IN_PORT/realms/news
 SERVICE=http://127.0.0.1:$SERVICE_PORT
 
 say "redis-server on $REDIS_PORT (no persistence): the reference, and the shared dedupe's memory with shared-store redis"
-redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no --daemonize no >"$WORK/redis.log" 2>&1 &
-PIDS+=($!)
-for _ in $(seq 1 50); do
-	[[ $(redis-cli -p "$REDIS_PORT" ping 2>/dev/null) == PONG ]] && break
-	sleep 0.2
-done
+bench_redis "$REDIS_PORT"
 
 say "identity, article stand-in and ranking-service (temporary directory $WORK)"
 $PY "$HERE/identity.py" "$WORK" "$ISSUER"

@@ -4,6 +4,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.newsroom.platform.observability.RequestId;
+import org.newsroom.platform.test.RedisServer;
 import org.newsroom.platform.test.TestIdentityProvider;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,6 +37,17 @@ public abstract class GatewayTestSupport {
 		// the stand-ins have no change logs: pages are composed for every request, as they were
 		// before the page cache (cache/PageCacheTest serves the logs and turns it on)
 		registry.add("newsroom.pages.cache.enabled", () -> "false");
+	}
+
+	/**
+	 * The rate limits kept in {@code redis}, as several replicas keep them; call it from a test
+	 * class's own {@code @DynamicPropertySource}.
+	 */
+	protected static void registerSharedLimits(DynamicPropertyRegistry registry, RedisServer redis) {
+		registry.add("newsroom.edge.rate-limits.store", () -> "redis");
+		registry.add("spring.data.redis.url", redis::url);
+		// on a busy test machine the default 250 ms would make the gateway decide alone now and then
+		registry.add("newsroom.edge.rate-limits.store-timeout", () -> "2s");
 	}
 
 	@Autowired

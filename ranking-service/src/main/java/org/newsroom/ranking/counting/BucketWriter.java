@@ -1,7 +1,5 @@
 package org.newsroom.ranking.counting;
 
-import java.time.Duration;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,16 +17,13 @@ class BucketWriter {
 
 	private static final Logger log = LoggerFactory.getLogger(BucketWriter.class);
 
-	private static final Duration FAILURE_LOG_EVERY = Duration.ofSeconds(30);
-
 	private final BucketStore store;
 	private final BucketIndexes indexes;
 	private final ViewMetrics metrics;
 
 	private FlushBatch inFlight;
 	private long nextSequence = 1;
-	private int failuresInRow;
-	private long lastFailureLog;
+	private final FailureStreak failures = new FailureStreak();
 
 	BucketWriter(BucketStore store, BucketIndexes indexes, ViewMetrics metrics) {
 		this.store = store;
@@ -52,9 +47,9 @@ class BucketWriter {
 			failed(e);
 			return false;
 		}
-		if (failuresInRow > 0) {
-			log.info("Flush recovered after {} failed attempts; batch {} stored", failuresInRow, inFlight.sequence());
-			failuresInRow = 0;
+		int failed = failures.ended();
+		if (failed > 0) {
+			log.info("Flush recovered after {} failed attempts; batch {} stored", failed, inFlight.sequence());
 		}
 		metrics.stored(inFlight.views());
 		inFlight = null;
@@ -73,12 +68,9 @@ class BucketWriter {
 
 	private void failed(RuntimeException e) {
 		metrics.flushFailed();
-		failuresInRow++;
-		long now = System.nanoTime();
-		if (failuresInRow == 1 || now - lastFailureLog >= FAILURE_LOG_EVERY.toNanos()) {
-			lastFailureLog = now;
+		if (failures.failed()) {
 			log.warn("Flush of batch {} failed (attempt {}); {} views in {} buckets kept and retried: {}", inFlight.sequence(),
-					failuresInRow, inFlight.remainingViews(), inFlight.remaining().size(), e.toString());
+					failures.inRow(), inFlight.remainingViews(), inFlight.remaining().size(), e.toString());
 		}
 	}
 }

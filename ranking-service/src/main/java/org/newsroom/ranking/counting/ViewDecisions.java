@@ -31,8 +31,6 @@ class ViewDecisions {
 
 	private static final Logger log = LoggerFactory.getLogger(ViewDecisions.class);
 
-	private static final Duration FAILURE_LOG_EVERY = Duration.ofSeconds(30);
-
 	private final SharedViews store;
 	private final Replica replica;
 	private final LocalDedupe local;
@@ -44,8 +42,7 @@ class ViewDecisions {
 	private long nextRound = 1;
 	private boolean indexed;
 	private long nextCleanUp;
-	private int failuresInRow;
-	private long lastFailureLog;
+	private final FailureStreak failures = new FailureStreak();
 
 	private volatile int held;
 
@@ -99,9 +96,9 @@ class ViewDecisions {
 			failed(e);
 			return false;
 		}
-		if (failuresInRow > 0) {
-			log.info("Shared dedupe recovered after {} failed attempts; round {} decided", failuresInRow, round.number);
-			failuresInRow = 0;
+		int failed = failures.ended();
+		if (failed > 0) {
+			log.info("Shared dedupe recovered after {} failed attempts; round {} decided", failed, round.number);
 		}
 		round.settle(counted);
 		round = null;
@@ -122,12 +119,9 @@ class ViewDecisions {
 
 	private void failed(RuntimeException e) {
 		metrics.flushFailed();
-		failuresInRow++;
-		long now = System.nanoTime();
-		if (failuresInRow == 1 || now - lastFailureLog >= FAILURE_LOG_EVERY.toNanos()) {
-			lastFailureLog = now;
+		if (failures.failed()) {
 			log.warn("Shared dedupe of round {} failed (attempt {}); its {} views are kept and decided again: {}",
-					round.number, failuresInRow, round.views.size(), e.toString());
+					round.number, failures.inRow(), round.views.size(), e.toString());
 		}
 	}
 

@@ -33,10 +33,7 @@ class SharedLimitsGatewayTest extends LimitsTest {
 
 	@DynamicPropertySource
 	static void sharedStore(DynamicPropertyRegistry registry) {
-		registry.add("newsroom.edge.rate-limits.store", () -> "redis");
-		registry.add("spring.data.redis.url", redis::url);
-		// on a busy test machine the default 250 ms would make this gateway decide alone now and then
-		registry.add("newsroom.edge.rate-limits.store-timeout", () -> "2s");
+		registerSharedLimits(registry, redis);
 	}
 
 	@Test
